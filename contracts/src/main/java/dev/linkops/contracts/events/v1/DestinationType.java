@@ -1,0 +1,3 @@
+package dev.linkops.contracts.events.v1;
+
+public enum DestinationType { PDP, CATEGORY, WAITLIST, SEARCH, HOME, ALTERNATIVE, CUSTOM }

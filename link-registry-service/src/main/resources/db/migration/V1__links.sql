@@ -1,0 +1,4 @@
+CREATE TABLE link (
+    id      uuid PRIMARY KEY,
+    code    text NOT NULL UNIQUE
+);

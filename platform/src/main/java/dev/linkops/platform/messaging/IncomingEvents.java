@@ -1,0 +1,34 @@
+package dev.linkops.platform.messaging;
+
+import dev.linkops.contracts.events.v1.EventCodec;
+import dev.linkops.contracts.events.v1.EventEnvelope;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Turns an AMQP body into an envelope. JSON bodies arrive as JsonObject, but a string or bytes are
+ * accepted too; anything else is a malformed event (never a ClassCastException, which would stop the channel).
+ */
+public final class IncomingEvents {
+    private IncomingEvents() {
+    }
+
+    public static EventEnvelope envelope(Object body) {
+        if (body instanceof JsonObject json) {
+            return EventCodec.decode(json.encode());
+        }
+        if (body instanceof String text) {
+            return EventCodec.decode(text);
+        }
+        if (body instanceof byte[] bytes) {
+            return EventCodec.decode(new String(bytes, StandardCharsets.UTF_8));
+        }
+        if (body instanceof Buffer buffer) {
+            return EventCodec.decode(buffer.toString(StandardCharsets.UTF_8));
+        }
+        throw new EventCodec.MalformedEventException("unexpected AMQP body " +
+                (body == null ? "null" : body.getClass().getName()));
+    }
+}
