@@ -45,7 +45,7 @@ final class DestinationTemplate {
         int literalStart = 0;
         int open = withSku.indexOf('{');
         while (open >= 0) {
-            // an unknown {word} stays literal text: the registry warns about it, routing must not guess
+            // an unknown {word} stays literal text: routing must not guess what the author meant
             boolean market = withSku.startsWith(MARKET, open);
             if (market || withSku.startsWith(LANGUAGE, open)) {
                 literals.add(withSku.substring(literalStart, open));
@@ -63,10 +63,6 @@ final class DestinationTemplate {
             isMarket[i] = slots.get(i);
         }
         return new DestinationTemplate(null, literals.toArray(String[]::new), isMarket);
-    }
-
-    boolean isConstant() {
-        return constant != null;
     }
 
     /** Market and language are percent-encoded; a null one expands to nothing. */
