@@ -1,0 +1,63 @@
+package dev.linkops.alerting.api;
+
+import dev.linkops.alerting.api.dto.AlertResponse;
+import dev.linkops.alerting.api.dto.ResolveAlertRequest;
+import dev.linkops.alerting.domain.alerts.AlertService;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+
+@Path("/api/alerts")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class AlertResource {
+
+    @Inject
+    AlertService alerts;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @GET
+    @RolesAllowed({Roles.MARKETING, Roles.MERCHANDISING, Roles.OPERATIONS, Roles.ANALYTICS, Roles.ADMIN})
+    public List<AlertResponse> list(@QueryParam("status") String status, @QueryParam("owner") String owner,
+                                    @QueryParam("team") String team, @QueryParam("type") String type) {
+        return alerts.search(status, owner, team, type).stream().map(AlertResponse::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.MARKETING, Roles.MERCHANDISING, Roles.OPERATIONS, Roles.ANALYTICS, Roles.ADMIN})
+    public AlertResponse get(@PathParam("id") String id) {
+        return AlertResponse.of(alerts.get(Roles.uuid("/id", id)));
+    }
+
+    /** Operations, admin, or the alert's owner (checked in the service). */
+    @POST
+    @Path("/{id}/ack")
+    @RolesAllowed({Roles.MARKETING, Roles.MERCHANDISING, Roles.OPERATIONS, Roles.ANALYTICS, Roles.ADMIN})
+    public AlertResponse acknowledge(@PathParam("id") String id) {
+        return AlertResponse.of(alerts.acknowledge(Roles.uuid("/id", id), caller()));
+    }
+
+    @POST
+    @Path("/{id}/resolve")
+    @RolesAllowed({Roles.MARKETING, Roles.MERCHANDISING, Roles.OPERATIONS, Roles.ANALYTICS, Roles.ADMIN})
+    public AlertResponse resolve(@PathParam("id") String id, ResolveAlertRequest body) {
+        return AlertResponse.of(alerts.resolve(Roles.uuid("/id", id), caller(), body == null ? null : body.reason()));
+    }
+
+    private AlertService.Caller caller() {
+        return new AlertService.Caller(identity.getPrincipal().getName(), identity.getRoles());
+    }
+}

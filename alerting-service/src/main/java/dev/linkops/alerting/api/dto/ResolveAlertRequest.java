@@ -1,0 +1,4 @@
+package dev.linkops.alerting.api.dto;
+
+public record ResolveAlertRequest(String reason) {
+}

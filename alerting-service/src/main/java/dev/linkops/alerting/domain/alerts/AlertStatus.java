@@ -1,0 +1,3 @@
+package dev.linkops.alerting.domain.alerts;
+
+public enum AlertStatus { OPEN, ACKNOWLEDGED, RESOLVED }

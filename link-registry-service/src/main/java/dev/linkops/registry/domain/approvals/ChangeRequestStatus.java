@@ -1,0 +1,3 @@
+package dev.linkops.registry.domain.approvals;
+
+public enum ChangeRequestStatus { PENDING, APPROVED, REJECTED }

@@ -1,0 +1,77 @@
+package dev.linkops.redirect.api;
+
+import dev.linkops.redirect.config.RedirectConfig;
+import dev.linkops.redirect.domain.Redirect;
+import dev.linkops.redirect.domain.Redirector;
+import dev.linkops.redirect.domain.Visitor;
+import dev.linkops.routing.BotClassifier;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+
+/**
+ * GET/HEAD /{code} as a plain Vert.x route on the event loop: a JAX-RS method on worker dispatch
+ * measured at half the throughput (DESIGN §7). /q/* (health, metrics) and /internal/* stay reserved.
+ */
+@ApplicationScoped
+public class RedirectRoutes {
+    static final CharSequence NO_STORE = HttpHeaders.createOptimized("no-store");
+    static final CharSequence CACHE_CONTROL = HttpHeaders.createOptimized("Cache-Control");
+    static final CharSequence LOCATION = HttpHeaders.createOptimized("Location");
+    static final CharSequence CONTENT_LENGTH = HttpHeaders.createOptimized("Content-Length");
+    static final CharSequence ZERO = HttpHeaders.createOptimized("0");
+    static final CharSequence PURPOSE = HttpHeaders.createOptimized("Purpose");
+    static final CharSequence X_PURPOSE = HttpHeaders.createOptimized("X-Purpose");
+    static final CharSequence SEC_PURPOSE = HttpHeaders.createOptimized("Sec-Purpose");
+    static final CharSequence X_MOZ = HttpHeaders.createOptimized("X-Moz");
+
+    @Inject
+    Redirector redirector;
+    @Inject
+    RedirectConfig config;
+
+    private final VisitorReader visitors = new VisitorReader(BotClassifier.standard());
+    private CharSequence geoHeader;
+
+    void routes(@Observes Router router) {
+        geoHeader = HttpHeaders.createOptimized(config.geoHeader());
+        router.route(HttpMethod.GET, "/:code").handler(this::redirect);
+        router.route(HttpMethod.HEAD, "/:code").handler(this::redirect);
+    }
+
+    void redirect(RoutingContext ctx) {
+        String code = ctx.pathParam("code");
+        if (code == null || code.isEmpty() || isReserved(code)) {
+            ctx.next();
+            return;
+        }
+        HttpServerRequest request = ctx.request();
+        MultiMap headers = request.headers();
+        String rawQuery = request.query();
+        String purpose = headers.get(PURPOSE);
+        Visitor visitor = visitors.read(request.method().name(), headers.get(HttpHeaders.USER_AGENT),
+                headers.get(geoHeader), headers.get(HttpHeaders.ACCEPT_LANGUAGE), headers.get(HttpHeaders.REFERER),
+                headers.get(HttpHeaders.COOKIE), rawQuery, purpose != null ? purpose : headers.get(X_PURPOSE),
+                headers.get(SEC_PURPOSE), headers.get(X_MOZ));
+        Redirect redirect = redirector.resolve(code, rawQuery, visitor, Instant.now());
+        ctx.response()
+                .setStatusCode(redirect.status())
+                .putHeader(LOCATION, redirect.location())
+                .putHeader(CACHE_CONTROL, NO_STORE)
+                .putHeader(CONTENT_LENGTH, ZERO)
+                .end();
+    }
+
+    /** Single-segment paths that belong to the platform, never to a link code. */
+    static boolean isReserved(String code) {
+        return code.equals("q") || code.equals("internal") || code.equals("favicon.ico") || code.equals("robots.txt");
+    }
+}

@@ -1,0 +1,10 @@
+package dev.linkops.redirect.domain;
+
+import dev.linkops.routing.RequestContext;
+
+/**
+ * What one request tells about its visitor: the routing context plus what the click records.
+ * Never holds the IP address.
+ */
+public record Visitor(RequestContext context, boolean bot, String referrerHost) {
+}

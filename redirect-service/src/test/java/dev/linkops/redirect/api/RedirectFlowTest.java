@@ -1,0 +1,237 @@
+package dev.linkops.redirect.api;
+
+import dev.linkops.contracts.events.v1.Addresses;
+import dev.linkops.contracts.events.v1.ClickRecorded;
+import dev.linkops.contracts.events.v1.LinkStatus;
+import dev.linkops.contracts.events.v1.StockState;
+import dev.linkops.infra.testing.BrokerTestResource;
+import dev.linkops.redirect.BrokerClient;
+import dev.linkops.redirect.Fixtures;
+import dev.linkops.redirect.StubServicesResource;
+import dev.linkops.contracts.events.v1.LinkPublished;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static dev.linkops.redirect.Http.get;
+import static dev.linkops.redirect.Http.head;
+import static dev.linkops.redirect.Http.location;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The hot path against a real broker, with registry and availability answering their snapshots. */
+@QuarkusTest
+@QuarkusTestResource(value = StubServicesResource.class, restrictToAnnotatedClass = true)
+class RedirectFlowTest {
+    private static final Pattern CLICK_ID = Pattern.compile("[?&]lo_cid=([0-9a-f-]{36})");
+
+    @TestHTTPResource("/")
+    URL base;
+
+    static BrokerClient broker;
+
+    @BeforeAll
+    static void connect() throws Exception {
+        broker = new BrokerClient(BrokerTestResource.broker().port());
+        broker.readClicks(Addresses.subscription(Addresses.CLICKS, "reporting-service"));
+    }
+
+    @AfterAll
+    static void disconnect() {
+        broker.close();
+    }
+
+    @Test
+    void seededLinkRoutesFromTheServicesSnapshotFetchedWithAServiceToken() {
+        HttpResponse<String> response = awaitLocation("/" + StubServicesResource.SEEDED_CODE,
+                l -> l.startsWith(Fixtures.SHOP + "/c/speakers"), null);
+        assertTrue(location(response).startsWith(
+                Fixtures.SHOP + "/c/speakers?featured=SEED-1&utm_source=google&utm_medium=cpc&lo_cid="), location(response));
+        assertTrue(StubServicesResource.stub().authorizations.stream().anyMatch(a -> a.startsWith("Bearer ey")),
+                "snapshots are read with a bearer token");
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void aRedirectIs302AndMayNeverBeCached() {
+        HttpResponse<String> response = awaitLocation("/" + StubServicesResource.SEEDED_CODE, l -> true, null);
+        assertEquals(302, response.statusCode());
+        assertEquals("no-store", response.headers().firstValue("Cache-Control").orElse(null));
+    }
+
+    @Test
+    void aLinkPublishedOnTheBrokerStartsRoutingItsCode() throws Exception {
+        assertEquals("http://shop.test/", location(get(base, "/fresh-link")), "unknown before the event");
+        LinkPublished link = Fixtures.speakerLink("fresh-link", "FRESH-1", 1, LinkStatus.LIVE);
+        HttpResponse<String> response = awaitLocation("/fresh-link",
+                l -> l.startsWith(Fixtures.SHOP + "/p/FRESH-1?"), link);
+        assertEquals(302, response.statusCode());
+    }
+
+    @Test
+    void availabilityChangesFlipTheBranchFromProductPageToCategoryToWaitlist() throws Exception {
+        publishAndAwait(Fixtures.speakerLink("flip", "FLIP-1", 1, LinkStatus.LIVE), "/flip");
+        awaitAvailability("/flip", Fixtures.availability("FLIP-1", StockState.IN_STOCK, 300, 1), "/p/FLIP-1?");
+        awaitAvailability("/flip", Fixtures.availability("FLIP-1", StockState.LOW, 12, 2), "/c/speakers?featured=FLIP-1&");
+        awaitAvailability("/flip", Fixtures.availability("FLIP-1", StockState.OUT_OF_STOCK, 0, 3), "/waitlist/FLIP-1?");
+
+        // an older signal arriving late must not move the link back
+        broker.publish(Addresses.AVAILABILITY, Fixtures.availability("FLIP-1", StockState.IN_STOCK, 300, 2));
+        Thread.sleep(500);
+        assertTrue(location(get(base, "/flip")).startsWith(Fixtures.SHOP + "/waitlist/FLIP-1?"));
+    }
+
+    @Test
+    void theIncomingQueryPassesThroughExactlyEndToEnd() throws Exception {
+        publishAndAwait(Fixtures.plainLink("passthrough", Fixtures.SHOP + "/landing?ref=email&gclid=old#top", 302, true),
+                "/passthrough");
+        String query = "gclid=abc%2Fdef&q=a+b%20c&utm_source=evil&tag=x&tag=y&flag&empty=&name=%C3%A9&seg=vip";
+        String location = location(get(base, "/passthrough?" + query));
+        Matcher clickId = CLICK_ID.matcher(location);
+        assertTrue(clickId.find(), location);
+        assertEquals(Fixtures.SHOP + "/landing?ref=email&gclid=abc%2Fdef&utm_source=newsletter"
+                        + "&q=a+b%20c&tag=x&tag=y&flag&empty=&name=%C3%A9&seg=vip&lo_cid=" + clickId.group(1) + "#top",
+                location);
+    }
+
+    @Test
+    void aLinkMayAnswer307AndTurnTheClickIdOff() throws Exception {
+        publishAndAwait(Fixtures.plainLink("temporary", Fixtures.SHOP + "/t", 307, false), "/temporary");
+        HttpResponse<String> response = get(base, "/temporary?gclid=1");
+        assertEquals(307, response.statusCode());
+        assertEquals(Fixtures.SHOP + "/t?utm_source=newsletter&gclid=1", location(response));
+    }
+
+    @Test
+    void anUnknownCodeGoesToTheGlobalFallbackAndIsAnOrphanClick() {
+        HttpResponse<String> response = get(base, "/no-such-code?gclid=1");
+        assertEquals(302, response.statusCode());
+        assertEquals("http://shop.test/", location(response));
+        assertEquals("no-store", response.headers().firstValue("Cache-Control").orElse(null));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !broker.clicksFor("no-such-code").isEmpty());
+        ClickRecorded orphan = broker.clicksFor("no-such-code").get(0).click();
+        assertEquals("UNKNOWN_CODE", orphan.outcome());
+        assertEquals(null, orphan.linkId());
+    }
+
+    @Test
+    void pausedAndExpiredLinksGoToTheirOwnFallbacks() throws Exception {
+        LinkPublished paused = Fixtures.speakerLink("paused-link", "P-1", 1, LinkStatus.PAUSED);
+        HttpResponse<String> response = awaitLocation("/paused-link", l -> l.startsWith(Fixtures.SHOP + "/paused"), paused);
+        assertEquals(302, response.statusCode());
+        LinkPublished expired = Fixtures.speakerLink("paused-link", "P-1", 2, LinkStatus.EXPIRED);
+        awaitLocation("/paused-link", l -> l.startsWith(Fixtures.SHOP + "/expired"), expired);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            Set<String> outcomes = broker.clicksFor("paused-link").stream().map(c -> c.click().outcome())
+                    .collect(Collectors.toSet());
+            return outcomes.containsAll(Set.of("PAUSED", "EXPIRED"));
+        });
+        given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("outcome=\"paused\""))
+                .body(org.hamcrest.Matchers.containsString("outcome=\"expired\""))
+                .body(org.hamcrest.Matchers.containsString("outcome=\"unknown_code\""));
+    }
+
+    @Test
+    void everyRedirectYieldsExactlyOneClickOnTheClicksAddressWithBotsFlagged() throws Exception {
+        publishAndAwait(Fixtures.speakerLink("clicky", "CLICK-1", 1, LinkStatus.LIVE), "/clicky");
+        List<String> clickIds = new ArrayList<>();
+        String chrome = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148 Safari/604.1";
+        clickIds.add(clickIdOf(get(base, "/clicky?gclid=7", "User-Agent", chrome, "CF-IPCountry", "us",
+                "Accept-Language", "en-US,en;q=0.9", "Referer", "https://news.example.com/story?id=secret")));
+        clickIds.add(clickIdOf(get(base, "/clicky", "User-Agent", chrome)));
+        clickIds.add(clickIdOf(get(base, "/clicky", "User-Agent", "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)")));
+        clickIds.add(clickIdOf(head(base, "/clicky", "User-Agent", chrome)));
+        clickIds.add(clickIdOf(get(base, "/clicky", "User-Agent", chrome, "Sec-Purpose", "prefetch;prerender")));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> broker.clicksFor("clicky").stream()
+                .map(c -> c.click().clickId().toString()).collect(Collectors.toSet()).containsAll(clickIds));
+        Thread.sleep(500); // anything extra would be a duplicate
+        List<BrokerClient.ReceivedClick> received = broker.clicksFor("clicky");
+        for (int i = 0; i < clickIds.size(); i++) {
+            String id = clickIds.get(i);
+            List<BrokerClient.ReceivedClick> copies = received.stream()
+                    .filter(c -> c.click().clickId().toString().equals(id)).toList();
+            assertEquals(1, copies.size(), "exactly one click for redirect " + i);
+            BrokerClient.ReceivedClick click = copies.get(0);
+            assertEquals(id, click.duplicateId(), "duplicate id is the click id");
+            assertEquals(id, click.eventId());
+            assertEquals(i >= 2, click.click().bot(), "bot flag of request " + i);
+        }
+        ClickRecorded first = received.stream().filter(c -> c.click().clickId().toString().equals(clickIds.get(0)))
+                .findFirst().orElseThrow().click();
+        assertEquals("ROUTED", first.outcome());
+        assertEquals("default", first.branch());
+        assertEquals("mobile", first.device());
+        assertEquals("US", first.country());
+        assertEquals("en", first.language());
+        assertEquals("news.example.com", first.referrerHost());
+        assertEquals(Fixtures.SHOP + "/p/CLICK-1", first.destination());
+        assertEquals(1, first.skus().size());
+        assertEquals(StockState.UNKNOWN, first.skus().get(0).state());
+        assertFalse(first.toString().contains("127.0.0.1"), "no IP in the click");
+    }
+
+    @Test
+    void reservedPathsAreNotLinkCodes() {
+        int status = get(base, "/internal").statusCode();
+        assertTrue(status >= 400 && status < 500, "/internal is not a code: " + status);
+        status = get(base, "/q").statusCode();
+        assertTrue(status >= 400 && status < 500, "/q is not a code: " + status);
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    private static String clickIdOf(HttpResponse<String> response) {
+        Matcher m = CLICK_ID.matcher(location(response));
+        assertTrue(m.find(), location(response));
+        return m.group(1);
+    }
+
+    private void publishAndAwait(LinkPublished link, String path) {
+        awaitLocation(path, l -> !l.equals("http://shop.test/"), link);
+    }
+
+    private void awaitAvailability(String path, dev.linkops.contracts.events.v1.AvailabilityChanged signal,
+                                   String expected) {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            broker.publish(Addresses.AVAILABILITY, signal); // idempotent by sequence
+            return location(get(base, path)).startsWith(Fixtures.SHOP + expected);
+        });
+    }
+
+    /**
+     * Publishes (again and again: the per-instance subscription may still be attaching; versions make
+     * repeats harmless) until the code answers as expected.
+     */
+    private HttpResponse<String> awaitLocation(String path, Predicate<String> expected, LinkPublished publish) {
+        HttpResponse<String>[] last = new HttpResponse[1];
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            if (publish != null) {
+                broker.publish(Addresses.LINKS, publish);
+            }
+            last[0] = get(base, path);
+            return location(last[0]) != null && expected.test(location(last[0]));
+        });
+        return last[0];
+    }
+}

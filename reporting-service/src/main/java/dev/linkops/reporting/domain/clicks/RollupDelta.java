@@ -1,0 +1,26 @@
+package dev.linkops.reporting.domain.clicks;
+
+import dev.linkops.reporting.domain.events.PostClickType;
+
+import java.math.BigDecimal;
+
+/** What one click or one post-click event adds to its rollup cell. */
+public record RollupDelta(long clicks, long addToCarts, long purchases, BigDecimal revenue, long waitlistSignups,
+                          long backInStockClicks, long variantChanges, long searchRefinements, long bounces) {
+
+    public static RollupDelta click() {
+        return new RollupDelta(1, 0, 0, BigDecimal.ZERO, 0, 0, 0, 0, 0);
+    }
+
+    public static RollupDelta of(PostClickType type, BigDecimal revenue) {
+        return new RollupDelta(0,
+                type == PostClickType.ADD_TO_CART ? 1 : 0,
+                type == PostClickType.PURCHASE ? 1 : 0,
+                type == PostClickType.PURCHASE && revenue != null ? revenue : BigDecimal.ZERO,
+                type == PostClickType.WAITLIST_SIGNUP ? 1 : 0,
+                type == PostClickType.BACK_IN_STOCK_CLICK ? 1 : 0,
+                type == PostClickType.VARIANT_CHANGE ? 1 : 0,
+                type == PostClickType.SEARCH_REFINEMENT ? 1 : 0,
+                type == PostClickType.BOUNCE ? 1 : 0);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.linkops.reporting.persistence;
+
+import dev.linkops.reporting.domain.clicks.ClickFact;
+import dev.linkops.reporting.domain.clicks.RollupKey;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+@ApplicationScoped
+public class ClickStore {
+    @Inject
+    Sql sql;
+
+    /** @return false when the click id was seen before (a redelivery): nothing is written then */
+    public boolean claim(UUID clickId, Instant at) {
+        return sql.update("INSERT INTO click_seen (click_id, at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                clickId, at) == 1;
+    }
+
+    public void insert(ClickFact f, Instant receivedAt) {
+        sql.update("""
+                INSERT INTO click_fact (click_id, at, code, link_id, link_version, outcome, branch, destination_type,
+                    sku, stock_state, available, signal_age_ms, market, device, language, referrer_host, bot, received_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, f.clickId(), f.at(), f.code(), f.linkId(), f.linkVersion(), f.outcome(), f.branch(),
+                f.destinationType(), f.sku(), f.stockState(), f.available(), f.signalAgeMs(), f.market(),
+                f.device(), f.language(), f.referrerHost(), f.bot(), receivedAt);
+    }
+
+    /** @return the rollup cell of a stored click, or null when the click is not known (yet) */
+    public RollupKey rollupKeyOf(UUID clickId) {
+        return sql.one("""
+                SELECT f.at, f.link_id, f.link_version, f.branch, f.stock_state, f.market, f.device, f.bot
+                FROM click_seen s JOIN click_fact f ON f.click_id = s.click_id AND f.at = s.at
+                WHERE s.click_id = ?
+                """, rs -> new RollupKey(LocalDate.ofInstant(Sql.instant(rs, "at"), ZoneOffset.UTC),
+                rs.getObject("link_id", UUID.class), rs.getLong("link_version"), rs.getString("branch"),
+                rs.getString("stock_state"), rs.getString("market"), rs.getString("device"),
+                rs.getBoolean("bot")), clickId);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.linkops.reporting.persistence;
+
+import dev.linkops.reporting.domain.clicks.RollupDelta;
+import dev.linkops.reporting.domain.clicks.RollupKey;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** Adds deltas to click_rollup cells; concurrent writers meet on the row lock of the upsert. */
+@ApplicationScoped
+public class RollupStore {
+    @Inject
+    Sql sql;
+
+    public void add(RollupKey k, RollupDelta d) {
+        sql.update("""
+                INSERT INTO click_rollup (day, link_id, link_version, branch, stock_state, market, device, bot,
+                    clicks, add_to_carts, purchases, revenue, waitlist_signups, back_in_stock_clicks,
+                    variant_changes, search_refinements, bounces)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (day, link_id, link_version, branch, stock_state, market, device, bot) DO UPDATE SET
+                    clicks = click_rollup.clicks + EXCLUDED.clicks,
+                    add_to_carts = click_rollup.add_to_carts + EXCLUDED.add_to_carts,
+                    purchases = click_rollup.purchases + EXCLUDED.purchases,
+                    revenue = click_rollup.revenue + EXCLUDED.revenue,
+                    waitlist_signups = click_rollup.waitlist_signups + EXCLUDED.waitlist_signups,
+                    back_in_stock_clicks = click_rollup.back_in_stock_clicks + EXCLUDED.back_in_stock_clicks,
+                    variant_changes = click_rollup.variant_changes + EXCLUDED.variant_changes,
+                    search_refinements = click_rollup.search_refinements + EXCLUDED.search_refinements,
+                    bounces = click_rollup.bounces + EXCLUDED.bounces
+                """,
+                k.day(), k.linkId(), k.linkVersion(), k.branch(), k.stockState(), k.market(), k.device(), k.bot(),
+                d.clicks(), d.addToCarts(), d.purchases(), d.revenue(), d.waitlistSignups(), d.backInStockClicks(),
+                d.variantChanges(), d.searchRefinements(), d.bounces());
+    }
+}
