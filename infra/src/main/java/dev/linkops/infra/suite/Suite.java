@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -107,6 +108,14 @@ public final class Suite implements AutoCloseable {
         storefront = DemoStorefront.start(config.storefrontPort());
         log("demo storefront on " + storefront.baseUrl());
 
+        // each service runs from its own copy of target/quarkus-app: a rebuild while the suite runs must not
+        // pull jars from under a running JVM (Quarkus's class loader then hangs on the missing jar)
+        for (ServiceModule s : ServiceModule.values()) {
+            if (!missing.contains(s)) {
+                stageApplication(s);
+            }
+        }
+
         KeycloakServer.awaitReady(keycloak, config, http);
         log("Keycloak ready after " + seconds(t0) + " s");
 
@@ -162,10 +171,27 @@ public final class Suite implements AutoCloseable {
             default:
                 break;
         }
-        List<String> cmd = List.of(javaExecutable(), "-Xmx" + config.serviceHeap(), "-jar", serviceJar(s).toString());
+        List<String> cmd = List.of(javaExecutable(), "-Xmx" + config.serviceHeap(), "-jar",
+                work.resolve("app/quarkus-run.jar").toString());
         log("starting " + s.module() + " on " + config.serviceUrl(s));
         return ManagedProcess.start(s.module(), cmd, env, work, config.dataDir().resolve("logs/" + s.module() + ".log"),
                 config.dataDir().resolve("run"));
+    }
+
+    private void stageApplication(ServiceModule s) throws IOException {
+        Path source = serviceJar(s).getParent();
+        Path target = config.dataDir().resolve("services").resolve(s.module()).resolve("app").toAbsolutePath();
+        KeycloakServer.deleteTree(target);
+        try (var walk = Files.walk(source)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path to = target.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
     }
 
     private void awaitServicesReady() throws InterruptedException {

@@ -50,6 +50,7 @@ public class StateEventsConsumer {
         try {
             EventEnvelope envelope = EventBodies.envelope(message.getPayload());
             boolean changed = apply(envelope);
+            LOG.debugf("%s %s %s applied=%s", channel, envelope.type(), envelope.payload(), changed);
             registry.counter("linkops.redirect.events", "channel", channel, "type", envelope.type(),
                     "applied", String.valueOf(changed)).increment();
             if (changed) {

@@ -49,7 +49,7 @@ class NotReadyBeforeSnapshotTest {
 
         try (StubServices services = StubServices.start(SERVICES_PORT)) {
             services.links.add(Fixtures.speakerLink("late", "LATE-1", 1, LinkStatus.LIVE));
-            await().atMost(Duration.ofSeconds(15)).until(() ->
+            await().atMost(Duration.ofSeconds(30)).until(() ->
                     given().get("/q/health/ready").statusCode() == 200);
             assertEquals(true, location(get(base, "/late")).startsWith(Fixtures.SHOP + "/p/LATE-1?"));
         }

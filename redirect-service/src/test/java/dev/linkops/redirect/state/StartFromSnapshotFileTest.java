@@ -54,7 +54,7 @@ class StartFromSnapshotFileTest {
 
     @Test
     void withTheServicesDownTheLastLocalSnapshotRoutesLinksAndMakesTheServiceReady() {
-        await().atMost(Duration.ofSeconds(15)).until(() ->
+        await().atMost(Duration.ofSeconds(30)).until(() ->
                 location(get(base, "/from-file")).startsWith(Fixtures.SHOP + "/waitlist/FILE-1?"));
         given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.data.source", hasItem("FILE"))

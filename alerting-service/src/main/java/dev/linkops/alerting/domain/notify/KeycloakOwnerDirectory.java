@@ -20,7 +20,9 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class KeycloakOwnerDirectory implements OwnerDirectory {
-    static final String CACHE = "owner-directory";
+    static final String USERS = "owner-directory-users";
+    static final String TEAMS = "owner-directory-teams";
+    static final String CONTACTS = "owner-directory-contacts";
 
     @Inject
     Keycloak keycloak;
@@ -29,7 +31,7 @@ public class KeycloakOwnerDirectory implements OwnerDirectory {
     AlertingConfig config;
 
     @Override
-    @CacheResult(cacheName = CACHE)
+    @CacheResult(cacheName = USERS)
     public Optional<String> emailOf(String username) {
         if (username == null || username.isBlank()) {
             return Optional.empty();
@@ -49,7 +51,7 @@ public class KeycloakOwnerDirectory implements OwnerDirectory {
     }
 
     @Override
-    @CacheResult(cacheName = CACHE)
+    @CacheResult(cacheName = TEAMS)
     public List<String> teamEmails(String team) {
         try {
             return group(team)
@@ -66,7 +68,7 @@ public class KeycloakOwnerDirectory implements OwnerDirectory {
     }
 
     @Override
-    @CacheResult(cacheName = CACHE)
+    @CacheResult(cacheName = CONTACTS)
     public Optional<String> escalationEmailOf(String team) {
         Optional<String> contact;
         try {

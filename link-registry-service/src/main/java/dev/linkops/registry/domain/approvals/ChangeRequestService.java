@@ -81,7 +81,7 @@ public class ChangeRequestService {
         Link link = links.findForUpdate(request.linkId).orElseThrow();
         if (link.status == LinkStatus.ARCHIVED) {
             throw ProblemException.conflict("link " + link.code + " was archived; the change cannot apply",
-                    Map.of("status", link.status));
+                    Map.of("linkStatus", link.status));
         }
         if (link.version != request.baseVersion) {
             throw ProblemException.conflict("link " + link.code + " changed since this request was made (version "
@@ -110,7 +110,7 @@ public class ChangeRequestService {
                 .orElseThrow(() -> ProblemException.notFound("no change request " + id));
         if (request.status != ChangeRequestStatus.PENDING) {
             throw ProblemException.conflict("change request " + id + " is already " + request.status,
-                    Map.of("status", request.status, "decidedBy", request.decidedBy));
+                    Map.of("changeRequestStatus", request.status, "decidedBy", request.decidedBy));
         }
         return request;
     }

@@ -77,7 +77,7 @@ public class LifecycleService {
     public Link archive(UUID id, String reason, Actor actor) {
         Link link = lock(id);
         if (link.status == LinkStatus.ARCHIVED) {
-            throw ProblemException.conflict("link " + link.code + " is already archived", Map.of("status", link.status));
+            throw ProblemException.conflict("link " + link.code + " is already archived", Map.of("linkStatus", link.status));
         }
         return transition(link, LinkStatus.ARCHIVED, VersionKind.ARCHIVED, actor, reason);
     }
@@ -142,7 +142,7 @@ public class LifecycleService {
     private static void require(Link link, Set<LinkStatus> allowed, String action) {
         if (!allowed.contains(link.status)) {
             throw ProblemException.conflict("cannot " + action + " link " + link.code + " while it is " + link.status
-                    + "; allowed from " + allowed, Map.of("status", link.status));
+                    + "; allowed from " + allowed, Map.of("linkStatus", link.status));
         }
     }
 }

@@ -153,7 +153,7 @@ public class LinkService {
     private Link lockEditable(UUID id) {
         Link link = links.findForUpdate(id).orElseThrow(() -> ProblemException.notFound("no link " + id));
         if (link.status == LinkStatus.ARCHIVED) {
-            throw ProblemException.conflict("link " + link.code + " is archived and read-only", Map.of("status", link.status));
+            throw ProblemException.conflict("link " + link.code + " is archived and read-only", Map.of("linkStatus", link.status));
         }
         return link;
     }
