@@ -107,6 +107,16 @@ class AccessControlIT {
     }
 
     @Test
+    void theAvailabilitySnapshotIsForServicesOnly(Suite suite) {
+        OpenApi.assumeDeclared(suite, ServiceModule.AVAILABILITY, "GET", "/internal/availability/snapshot");
+        String url = suite.config().serviceUrl(ServiceModule.AVAILABILITY) + "/internal/availability/snapshot";
+        assertEquals(401, suite.http().get(url, null).status());
+        assertEquals(403, suite.http().get(url, suite.tokens().of("oscar")).status());
+        Http.Response r = suite.http().get(url, suite.tokens().service());
+        assertEquals(200, r.status(), r.toString());
+    }
+
+    @Test
     void theRedirectEndpointIsPublicAndSendsUnknownCodesToTheGlobalFallback(Suite suite) {
         Http.Response r = suite.http().get(suite.config().serviceUrl(ServiceModule.REDIRECT)
                 + "/no-such-code-" + UUID.randomUUID().toString().substring(0, 6), null);

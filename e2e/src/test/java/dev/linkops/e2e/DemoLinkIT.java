@@ -15,6 +15,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DemoLinkIT {
 
     @Test
+    void theDemoFeedMakesTheSpeakerInStockInTheUs(Suite suite) {
+        OpenApi.assumeDeclared(suite, ServiceModule.AVAILABILITY, "GET", "/api/availability/{sku}");
+        assertTrue(suite.demo().orElseThrow().availabilityFed(), "the demo feed was refused: " + suite.demo().get().warnings());
+        Http.Response r = suite.http().get(suite.config().serviceUrl(ServiceModule.AVAILABILITY)
+                + "/api/availability/SPK-X1?market=US", suite.tokens().of("alice"));
+        assertEquals(200, r.status(), r.toString());
+        assertEquals("IN_STOCK", r.json().path("state").asText(), r.toString());
+        assertEquals(120, r.json().path("available").asLong(), "140 on hand minus 20 reserved: " + r);
+    }
+
+    @Test
     void theDemoShortLinkRedirectsToTheStorefrontWithItsUtmsAndTheClicksGclid(Suite suite) throws Exception {
         OpenApi.assumeDeclared(suite, ServiceModule.REGISTRY, "POST", "/api/links/{id}/publish");
         DemoData.Result demo = suite.demo().orElseThrow();

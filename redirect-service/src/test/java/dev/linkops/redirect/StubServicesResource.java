@@ -26,8 +26,12 @@ public class StubServicesResource implements QuarkusTestResourceLifecycleManager
         }
         stub.links.add(Fixtures.speakerLink(SEEDED_CODE, SEEDED_SKU, 3, LinkStatus.LIVE));
         stub.availability.add(Fixtures.availability(SEEDED_SKU, StockState.LOW, 12, 7));
+        // a fresh local snapshot per run: one left by an earlier run would hold newer sequences
+        String run = String.valueOf(System.nanoTime());
         return Map.of("linkops.redirect.registry-url", stub.url(),
-                "linkops.redirect.availability-url", stub.url());
+                "linkops.redirect.availability-url", stub.url(),
+                "linkops.redirect.snapshot-file", "target/test-data/flow-" + run + ".json",
+                "linkops.redirect.clicks.journal-file", "target/test-data/flow-" + run + ".journal");
     }
 
     @Override

@@ -3,10 +3,13 @@ package dev.linkops.alerting.api;
 import dev.linkops.alerting.api.dto.AlertResponse;
 import dev.linkops.alerting.api.dto.ResolveAlertRequest;
 import dev.linkops.alerting.domain.alerts.AlertService;
+import dev.linkops.contracts.events.v1.EventCodec;
+import dev.linkops.platform.problem.ProblemException;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -53,8 +56,21 @@ public class AlertResource {
     @POST
     @Path("/{id}/resolve")
     @RolesAllowed({Roles.MARKETING, Roles.MERCHANDISING, Roles.OPERATIONS, Roles.ANALYTICS, Roles.ADMIN})
-    public AlertResponse resolve(@PathParam("id") String id, ResolveAlertRequest body) {
-        return AlertResponse.of(alerts.resolve(Roles.uuid("/id", id), caller(), body == null ? null : body.reason()));
+    @Consumes(MediaType.WILDCARD) // the body is optional: a bare POST resolves without a reason
+    public AlertResponse resolve(@PathParam("id") String id, String body) {
+        return AlertResponse.of(alerts.resolve(Roles.uuid("/id", id), caller(), reason(body)));
+    }
+
+    private static String reason(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            ResolveAlertRequest request = EventCodec.mapper().readValue(body, ResolveAlertRequest.class);
+            return request == null ? null : request.reason();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw ProblemException.invalid("/", "body must be JSON like {\"reason\": \"...\"}: " + e.getOriginalMessage());
+        }
     }
 
     private AlertService.Caller caller() {

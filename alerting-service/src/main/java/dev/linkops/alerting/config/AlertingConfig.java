@@ -28,6 +28,8 @@ public interface AlertingConfig {
 
     Flapping flapping();
 
+    Digest digest();
+
     /** Response times used when no /api/alert-policies entry exists for a (type, severity). */
     interface Deadlines {
         @WithDefault("PT1H")
@@ -148,6 +150,12 @@ public interface AlertingConfig {
 
         @WithDefault("LinkOps-Audit/1.0")
         String userAgent();
+    }
+
+    interface Digest {
+        /** The weekly digest per team for the cross-team review (Monday 07:00 by default). */
+        @WithDefault("0 0 7 ? * MON")
+        String cron();
     }
 
     interface Flapping {

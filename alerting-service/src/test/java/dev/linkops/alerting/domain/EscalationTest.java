@@ -35,6 +35,9 @@ class EscalationTest {
     @Inject
     EscalationService escalation;
 
+    @Inject
+    dev.linkops.alerting.domain.alerts.WeeklyDigest digest;
+
     private Alert raise(String subject, String team) {
         return QuarkusTransaction.requiringNew().call(() -> alerts.raise(new AlertCondition(AlertType.FEED_STALE,
                 Severity.MEDIUM, subject, "alice", team, null, null, Map.of("source", subject))));
@@ -115,5 +118,15 @@ class EscalationTest {
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 mails("alice@shop.example", "[LinkOps resolved] FEED_STALE " + subject).size() == 1);
         assertEquals(1, mails("alice@shop.example", "[LinkOps MEDIUM] FEED_STALE " + subject).size());
+    }
+
+    @Test
+    void theWeeklyDigestListsTheTeamsExceptionsToEveryMember() throws Exception {
+        String subject = unique("feed");
+        raise(subject, "marketing");
+        assertTrue(digest.send(Instant.now()).contains("marketing"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !mails("bob@shop.example", "[LinkOps weekly] marketing").isEmpty());
+        var mail = mails("bob@shop.example", "[LinkOps weekly] marketing").get(0);
+        assertTrue(String.valueOf(mail.getContent()).contains(subject), "the open alert is listed");
     }
 }

@@ -64,15 +64,10 @@ public final class DemoData {
             return;
         }
         Map<String, Object> source = new LinkedHashMap<>();
-        source.put("name", SOURCE);
         source.put("authoritativeMarkets", List.of("US"));
         source.put("expectedInterval", "PT15M");
-        Http.Response r = call("register source erp as authoritative for US",
-                () -> http.post(availability + "/api/sources", oscar, source));
-        if (r != null && (r.status() == 404 || r.status() == 405)) {
-            call("register source erp (PUT /api/sources/erp)",
-                    () -> http.put(availability + "/api/sources/" + SOURCE, oscar, source));
-        }
+        call("register source erp as authoritative for US",
+                () -> http.put(availability + "/api/sources/" + SOURCE, oscar, source));
         for (String sku : List.of("SPK-X1", "SPK-X2")) {
             Map<String, Object> t = new LinkedHashMap<>();
             t.put("market", "US");

@@ -51,6 +51,10 @@ class InventoryTest {
         alice().get(base + "&missingUtm=true").then().body("id", equalTo(List.of(idB)));
         alice().get(base + "&status=DRAFT").then().body("id", org.hamcrest.Matchers.hasSize(2));
         alice().get(base + "&status=LIVE").then().body("id", org.hamcrest.Matchers.empty());
+        as("ana", "analytics").get("/api/campaigns").then().statusCode(200)
+                .body("find { it.campaign == '" + campaign + "' }.links", is(2))
+                .body("find { it.campaign == '" + campaign + "' }.live", is(0))
+                .body("find { it.campaign == '" + campaign + "' }.teams", org.hamcrest.Matchers.containsInAnyOrder("growth", "marketing"));
 
         String live = Api.live(); // ends in 30 days
         alice().get("/api/links?expiringWithin=P31D&limit=1000").then().body("id", hasItem(live));

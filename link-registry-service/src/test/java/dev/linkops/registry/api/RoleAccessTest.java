@@ -72,6 +72,7 @@ class RoleAccessTest {
                 new Endpoint("read a change request", READERS, () -> json("GET", "/api/change-requests/" + changeRequest(), null)),
                 new Endpoint("approve a change", APPROVERS, () -> json("POST", "/api/change-requests/" + changeRequest() + "/approve", null)),
                 new Endpoint("reject a change", APPROVERS, () -> json("POST", "/api/change-requests/" + changeRequest() + "/reject", null)),
+                new Endpoint("list campaigns", READERS, () -> json("GET", "/api/campaigns", null)),
                 new Endpoint("list conventions", READERS, () -> json("GET", "/api/conventions", null)),
                 new Endpoint("read a convention", READERS, () -> {
                     convention();

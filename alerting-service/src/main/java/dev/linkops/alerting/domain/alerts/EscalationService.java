@@ -47,7 +47,8 @@ public class EscalationService {
             a.escalated = true;
             a.escalationCount++;
             a.lastEscalatedAt = now;
-            notifications.alertChanged(a, NotificationService.Change.ESCALATED, now);
+            // sent now (wall clock), even when the pass is asked about another instant
+            notifications.alertChanged(a, NotificationService.Change.ESCALATED, clock.instant());
             LOG.infof("alert %s %s escalated (#%d) to team %s", a.type, a.subject, a.escalationCount, a.team);
             escalated++;
         }

@@ -3,6 +3,7 @@ package dev.linkops.alerting.domain.notify;
 import dev.linkops.alerting.config.AlertingConfig;
 import io.quarkus.cache.CacheResult;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
@@ -19,6 +20,7 @@ import java.util.Optional;
  * knows today without asking Keycloak for every message. Failures are not cached.
  */
 @ApplicationScoped
+@ActivateRequestContext // the admin client bean is request scoped; callers off a request get a context here
 public class KeycloakOwnerDirectory implements OwnerDirectory {
     static final String USERS = "owner-directory-users";
     static final String TEAMS = "owner-directory-teams";

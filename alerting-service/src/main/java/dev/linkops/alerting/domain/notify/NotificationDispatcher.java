@@ -100,6 +100,20 @@ public class NotificationDispatcher {
 
     /** Sends everything due now; returns how many were attempted. Public so tests can drive it. */
     public int dispatchDue() {
+        // The Keycloak admin client is request scoped: one per pass, shared by the sends of the pass.
+        io.quarkus.arc.ManagedContext request = io.quarkus.arc.Arc.container().requestContext();
+        if (request.isActive()) {
+            return dispatchBatch();
+        }
+        request.activate();
+        try {
+            return dispatchBatch();
+        } finally {
+            request.terminate();
+        }
+    }
+
+    private int dispatchBatch() {
         List<UUID> due = QuarkusTransaction.requiringNew().call(() -> Notification.<Notification>find(
                         "status = ?1 and nextAttemptAt <= ?2 order by createdAt", Notification.Status.PENDING,
                         clock.instant()).page(0, BATCH).list().stream().map(n -> n.id).toList());

@@ -77,6 +77,23 @@ public class NotificationService {
         }
     }
 
+    /** A message to every member of a team, not about one alert (the weekly digest). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void toTeam(String team, String title, String body, Instant now) {
+        Notification n = new Notification();
+        n.id = UUID.randomUUID();
+        n.channel = Subscription.Channel.EMAIL;
+        n.recipientKind = Notification.RecipientKind.TEAM_MEMBERS;
+        n.recipient = team;
+        n.title = title;
+        n.body = body;
+        n.status = Notification.Status.PENDING;
+        n.nextAttemptAt = now;
+        n.createdAt = now;
+        n.persist();
+        queued.fire(new Queued());
+    }
+
     private Notification email(Alert alert, Notification.RecipientKind kind, String recipient, String title,
                                String body, Instant now) {
         return base(alert, Subscription.Channel.EMAIL, kind, recipient, title, body, now);
