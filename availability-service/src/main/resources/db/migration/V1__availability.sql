@@ -77,7 +77,7 @@ CREATE INDEX availability_state ON availability (state, market);
 CREATE INDEX availability_market ON availability (market);
 CREATE INDEX availability_pending ON availability (pending_since) WHERE pending_since IS NOT NULL;
 
-CREATE SEQUENCE state_transition_seq INCREMENT BY 50;
+CREATE SEQUENCE state_transition_seq INCREMENT BY 500;
 CREATE TABLE state_transition (
     id         bigint      PRIMARY KEY,
     sku        text        NOT NULL,

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Gives tests the running suite: started once per test JVM on free ports (so a local demo may run at
@@ -30,7 +31,10 @@ public final class RunningSuite implements ParameterResolver {
                 SuiteConfig config = SuiteConfig.freePorts(SuiteConfig.findRepoRoot(), data)
                         .withRequireAllServices(!Boolean.getBoolean("linkops.e2e.allowMissingServices"))
                         .withKeycloakTimeout(Duration.ofMinutes(8))
-                        .withServicesTimeout(Duration.ofMinutes(6));
+                        .withServicesTimeout(Duration.ofMinutes(6))
+                        // a short-lived run: C1 only and the serial collector spend far less CPU at start-up
+                        .withServiceJvmOptions(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"))
+                        .withKeycloakJavaOptions("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
                 started = Suite.start(config);
             } catch (Exception e) {
                 failed = new IllegalStateException("the suite did not start: " + e.getMessage(), e);

@@ -50,6 +50,23 @@ public final class StubServices implements AutoCloseable {
         }
     }
 
+    /** What the registry lists after publishing this version. */
+    public void publish(LinkPublished link) {
+        links.removeIf(l -> l.code().equals(link.code()) && l.version() <= link.version());
+        if (links.stream().noneMatch(l -> l.code().equals(link.code()))) {
+            links.add(link);
+        }
+    }
+
+    /** What availability lists after this signal. */
+    public void publish(AvailabilityChanged signal) {
+        availability.removeIf(a -> a.sku().equals(signal.sku()) && a.market().equals(signal.market())
+                && a.sequence() <= signal.sequence());
+        if (availability.stream().noneMatch(a -> a.sku().equals(signal.sku()) && a.market().equals(signal.market()))) {
+            availability.add(signal);
+        }
+    }
+
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }

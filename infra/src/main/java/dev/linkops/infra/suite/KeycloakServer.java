@@ -90,6 +90,9 @@ public final class KeycloakServer {
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
         env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+        if (!config.keycloakJavaOptions().isBlank()) {
+            env.put("JAVA_OPTS_APPEND", config.keycloakJavaOptions());
+        }
         return ManagedProcess.start("keycloak", cmd, env, data, config.dataDir().resolve("logs/keycloak.log"),
                 config.dataDir().resolve("run"));
     }

@@ -171,8 +171,9 @@ public final class Suite implements AutoCloseable {
             default:
                 break;
         }
-        List<String> cmd = List.of(javaExecutable(), "-Xmx" + config.serviceHeap(), "-jar",
-                work.resolve("app/quarkus-run.jar").toString());
+        List<String> cmd = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + config.serviceHeap()));
+        cmd.addAll(config.serviceJvmOptions());
+        cmd.addAll(List.of("-jar", work.resolve("app/quarkus-run.jar").toString()));
         log("starting " + s.module() + " on " + config.serviceUrl(s));
         return ManagedProcess.start(s.module(), cmd, env, work, config.dataDir().resolve("logs/" + s.module() + ".log"),
                 config.dataDir().resolve("run"));
@@ -202,8 +203,12 @@ public final class Suite implements AutoCloseable {
             for (ServiceModule s : new ArrayList<>(waiting)) {
                 ManagedProcess p = services.get(s);
                 if (!p.isAlive()) {
+                    String tail = p.logTail(40);
+                    String hint = tail.contains("Migration checksum mismatch")
+                            ? "\nHint: its database in " + config.dataDir() + " was made by an older build of "
+                            + s.module() + " whose migrations have changed since; start again with --reset" : "";
                     throw new IllegalStateException(s.module() + " exited with code " + p.exitValue()
-                            + " before it was ready; see " + p.logFile() + "\n" + p.logTail(40));
+                            + " before it was ready; see " + p.logFile() + "\n" + tail + hint);
                 }
                 try {
                     Http.Response r = http.get("http://127.0.0.1:" + config.port(s) + "/q/health/ready", null);

@@ -5,6 +5,7 @@ import dev.linkops.infra.FreePort;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -35,6 +36,8 @@ public final class SuiteConfig {
     private boolean loadDemoData = true;
     private boolean requireAllServices = true;
     private String serviceHeap = "384m";
+    private List<String> serviceJvmOptions = List.of();
+    private String keycloakJavaOptions = "";
     private Duration keycloakTimeout = Duration.ofMinutes(5);
     private Duration servicesTimeout = Duration.ofMinutes(5);
 
@@ -136,6 +139,8 @@ public final class SuiteConfig {
     public boolean loadDemoData() { return loadDemoData; }
     public boolean requireAllServices() { return requireAllServices; }
     public String serviceHeap() { return serviceHeap; }
+    public List<String> serviceJvmOptions() { return serviceJvmOptions; }
+    public String keycloakJavaOptions() { return keycloakJavaOptions; }
     public Duration keycloakTimeout() { return keycloakTimeout; }
     public Duration servicesTimeout() { return servicesTimeout; }
 
@@ -161,6 +166,10 @@ public final class SuiteConfig {
     /** false: a service whose jar is not built is left out with a warning instead of failing the start. */
     public SuiteConfig withRequireAllServices(boolean require) { requireAllServices = require; return this; }
     public SuiteConfig withServiceHeap(String heap) { serviceHeap = heap; return this; }
+    /** Extra JVM options of the service processes (the end-to-end tier trades peak speed for start-up CPU). */
+    public SuiteConfig withServiceJvmOptions(List<String> options) { serviceJvmOptions = List.copyOf(options); return this; }
+    /** JAVA_OPTS_APPEND of the Keycloak process. */
+    public SuiteConfig withKeycloakJavaOptions(String options) { keycloakJavaOptions = Objects.requireNonNull(options); return this; }
     public SuiteConfig withKeycloakTimeout(Duration timeout) { keycloakTimeout = timeout; return this; }
     public SuiteConfig withServicesTimeout(Duration timeout) { servicesTimeout = timeout; return this; }
 

@@ -197,6 +197,23 @@ class LinkLaunchFlowTest {
     }
 
     @Test
+    void anAuditOfAnEarlierDestinationNoLongerCounts() {
+        String id = Api.create(Api.simpleLink(Api.uniqueCode("reaudit")));
+        signals.audit(UUID.fromString(id), 1, "default", true, null);
+        Poll.until("the audit arrived", () -> "PASS".equals(check(
+                alice().post("/api/links/" + id + "/preflight").then().extract().jsonPath(), "pages").get("status")));
+        alice().body(Map.of("destination", "https://shop.example.com/p/moved")).patch("/api/links/" + id).then()
+                .statusCode(200).body("version", is(2));
+        alice().post("/api/links/" + id + "/preflight").then()
+                .body("checks.find { it.name == 'pages' }.status", is("UNKNOWN"))
+                .body("checks.find { it.name == 'pages' }.items[0].detail", containsString("before the destination changed in version 2"));
+        alice().body(Map.of("notes", "unrelated")).patch("/api/links/" + id).then().statusCode(200).body("version", is(3));
+        signals.audit(UUID.fromString(id), 2, "default", true, null);
+        Poll.until("the new audit counts", () -> "PASS".equals(check(
+                alice().post("/api/links/" + id + "/preflight").then().extract().jsonPath(), "pages").get("status")));
+    }
+
+    @Test
     void aPrimarySkuAlreadyLowIsAWarningNotABlocker() {
         String code = Api.uniqueCode("lowprimary");
         String sku = code.toUpperCase() + "-P";

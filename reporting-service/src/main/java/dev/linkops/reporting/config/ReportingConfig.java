@@ -19,6 +19,22 @@ public interface ReportingConfig {
 
     Partitions partitions();
 
+    Intake intake();
+
+    interface Intake {
+        /** Most clicks stored in one transaction. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** Clicks decoded but not yet stored (and not yet acked); a full queue slows the consumer down. */
+        @WithDefault("5000")
+        int queueCapacity();
+
+        /** How long the writer waits for a batch to fill once it has something. */
+        @WithDefault("5")
+        int gatherMillis();
+    }
+
     Events events();
 
     Reports reports();

@@ -11,11 +11,8 @@ import dev.linkops.contracts.events.v1.EventType;
 import dev.linkops.contracts.events.v1.LinkPublished;
 import dev.linkops.contracts.events.v1.LinkRetired;
 import dev.linkops.platform.messaging.IncomingEvents;
-import dev.linkops.reporting.domain.clicks.ClickFact;
 import dev.linkops.reporting.domain.clicks.ClickIntake;
-import dev.linkops.reporting.domain.clicks.ClickPartitions;
 import dev.linkops.reporting.domain.signals.SignalIntake;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +21,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
@@ -36,29 +34,35 @@ public class IntakeConsumers {
     private static final Logger LOG = Logger.getLogger(IntakeConsumers.class);
 
     @Inject
-    ClickIntake clickIntake;
-    @Inject
-    ClickPartitions partitions;
+    ClickBatcher batcher;
     @Inject
     SignalIntake signals;
     @Inject
     MeterRegistry registry;
 
+    /** Hands clicks to the batch writer, which acks each message once its batch has committed. */
     @Incoming(Channels.CLICKS_IN)
     @Blocking
     public CompletionStage<Void> clicks(Message<Object> m) {
-        return deliver(m, Channels.CLICKS_IN, env -> {
-            if (EventType.ofWireName(env.type()) == EventType.CLICK_RECORDED) {
-                ClickRecorded click = EventCodec.payload(env, ClickRecorded.class);
-                if (click.clickId() == null) {
-                    throw new EventCodec.MalformedEventException("ClickRecorded " + env.eventId() + " has no clickId");
-                }
-                ClickFact fact = ClickIntake.factOf(click);
-                partitions.ensure(fact.day());
-                boolean fresh = clickIntake.record(fact);
-                counter(fresh ? "stored" : "duplicate").increment();
+        try {
+            EventEnvelope env = IncomingEvents.envelope(m.getPayload());
+            if (EventType.ofWireName(env.type()) != EventType.CLICK_RECORDED) {
+                return m.ack();
             }
-        });
+            ClickRecorded click = EventCodec.payload(env, ClickRecorded.class);
+            if (click.clickId() == null) {
+                throw new EventCodec.MalformedEventException("ClickRecorded " + env.eventId() + " has no clickId");
+            }
+            batcher.submit(ClickIntake.factOf(click), m);
+            return CompletableFuture.completedFuture(null);
+        } catch (EventCodec.MalformedEventException e) {
+            LOG.warnf("dropping malformed message on %s: %s", Channels.CLICKS_IN, e.getMessage());
+            registry.counter("linkops.reporting.intake.malformed", "channel", Channels.CLICKS_IN).increment();
+            return m.ack();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return m.nack(e);
+        }
     }
 
     @Incoming(Channels.LINKS_IN)
@@ -119,9 +123,5 @@ public class IntakeConsumers {
             LOG.errorf(e, "handling a message on %s failed; the broker will redeliver it", channel);
             return m.nack(e);
         }
-    }
-
-    private Counter counter(String result) {
-        return registry.counter("linkops.reporting.clicks", "result", result);
     }
 }

@@ -5,6 +5,11 @@ import dev.linkops.reporting.domain.clicks.RollupKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
 /** Adds deltas to click_rollup cells; concurrent writers meet on the row lock of the upsert. */
 @ApplicationScoped
 public class RollupStore {
@@ -12,7 +17,24 @@ public class RollupStore {
     Sql sql;
 
     public void add(RollupKey k, RollupDelta d) {
-        sql.update("""
+        sql.update(UPSERT, values(k, d));
+    }
+
+    /** Cells are written in a fixed order so concurrent batches lock rows in the same order (no deadlock). */
+    public void addAll(Map<RollupKey, RollupDelta> deltas) {
+        List<Object[]> rows = new ArrayList<>();
+        deltas.entrySet().stream().sorted(Comparator.comparing(e -> e.getKey().toString()))
+                .forEach(e -> rows.add(values(e.getKey(), e.getValue())));
+        sql.batch(UPSERT, rows);
+    }
+
+    private static Object[] values(RollupKey k, RollupDelta d) {
+        return new Object[]{k.day(), k.linkId(), k.linkVersion(), k.branch(), k.stockState(), k.market(), k.device(),
+                k.bot(), d.clicks(), d.addToCarts(), d.purchases(), d.revenue(), d.waitlistSignups(),
+                d.backInStockClicks(), d.variantChanges(), d.searchRefinements(), d.bounces()};
+    }
+
+    private static final String UPSERT = """
                 INSERT INTO click_rollup (day, link_id, link_version, branch, stock_state, market, device, bot,
                     clicks, add_to_carts, purchases, revenue, waitlist_signups, back_in_stock_clicks,
                     variant_changes, search_refinements, bounces)
@@ -27,9 +49,5 @@ public class RollupStore {
                     variant_changes = click_rollup.variant_changes + EXCLUDED.variant_changes,
                     search_refinements = click_rollup.search_refinements + EXCLUDED.search_refinements,
                     bounces = click_rollup.bounces + EXCLUDED.bounces
-                """,
-                k.day(), k.linkId(), k.linkVersion(), k.branch(), k.stockState(), k.market(), k.device(), k.bot(),
-                d.clicks(), d.addToCarts(), d.purchases(), d.revenue(), d.waitlistSignups(), d.backInStockClicks(),
-                d.variantChanges(), d.searchRefinements(), d.bounces());
-    }
+                """;
 }

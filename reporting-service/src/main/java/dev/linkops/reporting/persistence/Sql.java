@@ -39,6 +39,23 @@ public class Sql {
         }
     }
 
+    /** One statement, many parameter rows, sent in one round trip; returns each row's update count. */
+    public int[] batch(String sql, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return new int[0];
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Object[] args : rows) {
+                bind(c, ps, args);
+                ps.addBatch();
+            }
+            return ps.executeBatch();
+        } catch (SQLException e) {
+            SQLException next = e.getNextException();
+            throw new IllegalStateException(next != null ? next.getMessage() : e.getMessage(), e);
+        }
+    }
+
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
         return query(sql, mapper, List.of(args));
     }
@@ -72,6 +89,8 @@ public class Sql {
                 ps.setObject(i + 1, date);
             } else if (a instanceof String[] array) {
                 ps.setArray(i + 1, c.createArrayOf("text", array));
+            } else if (a instanceof java.util.UUID[] array) {
+                ps.setArray(i + 1, c.createArrayOf("uuid", array));
             } else {
                 ps.setObject(i + 1, a);
             }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -97,7 +96,7 @@ public class PageFetcher {
             }
             String body;
             try {
-                body = readCapped(response.body(), response.headers());
+                body = readCapped(response.body());
             } catch (IOException e) {
                 return new Result(hops, uri.toString(), status, null, "page could not be read: " + e, false);
             }
@@ -105,7 +104,7 @@ public class PageFetcher {
         }
     }
 
-    private String readCapped(InputStream in, HttpHeaders headers) throws IOException {
+    private String readCapped(InputStream in) throws IOException {
         try (in) {
             byte[] bytes = in.readNBytes(config.maxBodyBytes());
             return new String(bytes, StandardCharsets.UTF_8);

@@ -7,7 +7,6 @@ import dev.linkops.alerting.domain.alerts.Severity;
 import dev.linkops.alerting.domain.links.LinkIndex;
 import dev.linkops.alerting.domain.links.PromotedLink;
 import dev.linkops.contracts.events.v1.AvailabilityChanged;
-import dev.linkops.contracts.events.v1.StockState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -129,9 +128,5 @@ public class StockAlerts {
         facts.put("sequence", e.sequence());
         return new AlertCondition(type, severity, subject(link, e.sku(), market), link.owner, link.team, link.linkId,
                 e.sku(), facts);
-    }
-
-    static boolean isStockState(StockState s) {
-        return s == StockState.LOW || s == StockState.OUT_OF_STOCK;
     }
 }

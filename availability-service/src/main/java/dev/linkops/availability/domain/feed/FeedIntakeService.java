@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,6 +38,8 @@ import java.util.TreeSet;
 public class FeedIntakeService {
     public static final int MAX_BATCH_ID_LENGTH = 200;
     private static final int CHUNK = 1000;
+    private static final int LOG_TIMING_FROM = 1000;
+    private static final Logger LOG = Logger.getLogger(FeedIntakeService.class);
 
     @Inject
     AvailabilityConfig config;
@@ -58,6 +61,7 @@ public class FeedIntakeService {
      */
     @Transactional
     public FeedResult ingest(String sourceName, String batchId, Instant sentAt, List<JsonNode> items, int itemCount) {
+        long started = System.nanoTime();
         checkShape(batchId, items, itemCount);
         FeedSource source = FeedSource.findById(sourceName, LockModeType.PESSIMISTIC_WRITE);
         if (source == null) {
@@ -132,6 +136,7 @@ public class FeedIntakeService {
             }
         }
 
+        long observed = System.nanoTime();
         if (!driving.isEmpty()) {
             Map<SkuMarket, Availability> rows = ledger.lock(driving.keySet());
             Set<String> skus = new HashSet<>();
@@ -143,6 +148,7 @@ public class FeedIntakeService {
             }
         }
 
+        long applied = System.nanoTime();
         FeedBatch batch = new FeedBatch();
         batch.source = sourceName;
         batch.batchId = batchId;
@@ -155,6 +161,13 @@ public class FeedIntakeService {
         batch.nonAuthoritative = nonAuthoritative;
         batch.rejected = write(rejected);
         batch.persist();
+        FeedBatch.flush();
+        long flushed = System.nanoTime();
+        if (items.size() >= LOG_TIMING_FROM) {
+            LOG.infof("batch %s/%s: %d items in %d ms (validate+observations %d ms, availability %d ms, flush %d ms)",
+                    sourceName, batchId, items.size(), (flushed - started) / 1_000_000, (observed - started) / 1_000_000,
+                    (applied - observed) / 1_000_000, (flushed - applied) / 1_000_000);
+        }
         return new FeedResult(sourceName, batchId, items.size(), accepted, stale, duplicates, nonAuthoritative,
                 rejected, false);
     }

@@ -22,7 +22,7 @@ public class StateTransition extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "state_transition_seq")
-    @SequenceGenerator(name = "state_transition_seq", sequenceName = "state_transition_seq", allocationSize = 50)
+    @SequenceGenerator(name = "state_transition_seq", sequenceName = "state_transition_seq", allocationSize = 500)
     public Long id;
     @Column(nullable = false)
     public String sku;

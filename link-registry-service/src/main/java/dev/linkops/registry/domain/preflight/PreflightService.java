@@ -12,6 +12,8 @@ import dev.linkops.registry.domain.links.RouteTreeCheck;
 import dev.linkops.registry.domain.links.SpecJson;
 import dev.linkops.registry.domain.signals.PageAudit;
 import dev.linkops.registry.domain.signals.StockSignal;
+import dev.linkops.registry.domain.versions.LinkVersion;
+import dev.linkops.registry.persistence.LinkVersionRepository;
 import dev.linkops.registry.persistence.PageAuditRepository;
 import dev.linkops.registry.persistence.StockSignalRepository;
 import dev.linkops.routing.InvalidRouteTreeException;
@@ -43,13 +45,15 @@ public class PreflightService {
 
     private final StockSignalRepository signals;
     private final PageAuditRepository audits;
+    private final LinkVersionRepository versions;
     private final ConventionService conventions;
     private final RegistryConfig config;
 
-    public PreflightService(StockSignalRepository signals, PageAuditRepository audits, ConventionService conventions,
-                            RegistryConfig config) {
+    public PreflightService(StockSignalRepository signals, PageAuditRepository audits, LinkVersionRepository versions,
+                            ConventionService conventions, RegistryConfig config) {
         this.signals = signals;
         this.audits = audits;
+        this.versions = versions;
         this.conventions = conventions;
         this.config = config;
     }
@@ -125,20 +129,23 @@ public class PreflightService {
         return check("stock", status, detail, items);
     }
 
-    /** Each branch's page by its latest audit; none yet is UNKNOWN (shown, not blocking). */
+    /**
+     * Each branch's page by its latest audit; none yet is UNKNOWN (shown, not blocking), and so is an audit
+     * of a destination the branch no longer has.
+     */
     private Checklist.Check pages(Link link, LinkSpec spec) {
         Map<String, PageAudit> latest = audits.ofLink(link.id).stream()
                 .collect(Collectors.toMap(PageAudit::branch, Function.identity()));
-        Map<String, String> branches = new LinkedHashMap<>();
-        branches.put(RouteDecision.DEFAULT_BRANCH, spec.destination());
-        for (RouteRule rule : spec.rules()) {
-            branches.put(rule.label(), rule.then().destination());
-        }
+        Map<String, String> branches = branchTargets(spec);
+        Map<String, Long> since = destinationSince(link, branches);
         List<Checklist.Item> items = new ArrayList<>();
         branches.forEach((branch, url) -> {
             PageAudit audit = latest.get(branch);
             if (audit == null) {
                 items.add(new Checklist.Item(branch, CheckStatus.UNKNOWN, "not audited yet: " + url));
+            } else if (audit.version() < since.get(branch)) {
+                items.add(new Checklist.Item(branch, CheckStatus.UNKNOWN, "last audited at version " + audit.version()
+                        + ", before the destination changed in version " + since.get(branch) + ": " + url));
             } else if (!audit.ok()) {
                 items.add(new Checklist.Item(branch, CheckStatus.FAIL, "audit of version " + audit.version() + " at "
                         + audit.checkedAt() + " failed: " + (audit.problem() == null ? "HTTP " + audit.httpStatus() : audit.problem())));
@@ -150,10 +157,40 @@ public class PreflightService {
         CheckStatus status = worst(items);
         String detail = switch (status) {
             case FAIL -> "a destination failed its audit";
-            case UNKNOWN -> "some destinations have not been audited yet";
+            case UNKNOWN -> "some destinations have not been audited since they were set";
             default -> "every destination passed its latest audit";
         };
         return check("pages", status, detail, items);
+    }
+
+    private static Map<String, String> branchTargets(LinkSpec spec) {
+        Map<String, String> branches = new LinkedHashMap<>();
+        branches.put(RouteDecision.DEFAULT_BRANCH, spec.destination());
+        for (RouteRule rule : spec.rules()) {
+            branches.put(rule.label(), rule.then().destination());
+        }
+        return branches;
+    }
+
+    /** The first version since which each branch has had its current destination. */
+    private Map<String, Long> destinationSince(Link link, Map<String, String> current) {
+        Map<String, Long> since = new LinkedHashMap<>();
+        current.keySet().forEach(branch -> since.put(branch, link.version));
+        Set<String> open = new java.util.HashSet<>(current.keySet());
+        List<LinkVersion> history = versions.ofLink(link.id);
+        for (int i = history.size() - 1; i >= 0 && !open.isEmpty(); i--) {
+            LinkVersion version = history.get(i);
+            Map<String, String> then = branchTargets(SpecJson.read(version.spec));
+            for (java.util.Iterator<String> it = open.iterator(); it.hasNext(); ) {
+                String branch = it.next();
+                if (current.get(branch).equals(then.get(branch))) {
+                    since.put(branch, version.version);
+                } else {
+                    it.remove();
+                }
+            }
+        }
+        return since;
     }
 
     /** UTMs complete and conventional, click id on, and a simulated redirect keeps every parameter. */
@@ -194,9 +231,7 @@ public class PreflightService {
         if (spec.clickId()) {
             expected.add(CLICK_ID_PARAM + "=preflight");
         }
-        Map<String, String> targets = new LinkedHashMap<>();
-        targets.put(RouteDecision.DEFAULT_BRANCH, spec.destination());
-        spec.rules().forEach(rule -> targets.put(rule.label(), rule.then().destination()));
+        Map<String, String> targets = branchTargets(spec);
         List<Checklist.Item> items = new ArrayList<>();
         targets.forEach((branch, template) -> {
             String url = template.replace("{sku}", spec.skus().isEmpty() ? "" : spec.skus().get(0))

@@ -8,6 +8,12 @@ import java.math.BigDecimal;
 public record RollupDelta(long clicks, long addToCarts, long purchases, BigDecimal revenue, long waitlistSignups,
                           long backInStockClicks, long variantChanges, long searchRefinements, long bounces) {
 
+    public RollupDelta plus(RollupDelta o) {
+        return new RollupDelta(clicks + o.clicks, addToCarts + o.addToCarts, purchases + o.purchases,
+                revenue.add(o.revenue), waitlistSignups + o.waitlistSignups, backInStockClicks + o.backInStockClicks,
+                variantChanges + o.variantChanges, searchRefinements + o.searchRefinements, bounces + o.bounces);
+    }
+
     public static RollupDelta click() {
         return new RollupDelta(1, 0, 0, BigDecimal.ZERO, 0, 0, 0, 0, 0);
     }

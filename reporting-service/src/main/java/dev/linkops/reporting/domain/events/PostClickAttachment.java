@@ -32,6 +32,23 @@ public class PostClickAttachment {
                 + "WHERE click_id = ? AND attached_at IS NULL RETURNING type, revenue", PostClickAttachment::row, clickId));
     }
 
+    /** The batch form of {@link #attachPending}: one statement for all clicks of an intake batch. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int attachPendingAll(java.util.Map<UUID, RollupKey> keys) {
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        UUID[] ids = keys.keySet().toArray(UUID[]::new);
+        List<Object[]> rows = sql.query("UPDATE postclick_event SET attached_at = now() "
+                        + "WHERE click_id = ANY(?) AND attached_at IS NULL RETURNING click_id, type, revenue",
+                rs -> new Object[]{rs.getObject("click_id", UUID.class), row(rs)},
+                java.util.Collections.singletonList((Object) ids));
+        for (Object[] r : rows) {
+            count(keys.get((UUID) r[0]), List.of((Attached) r[1]));
+        }
+        return rows.size();
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean attachOne(UUID eventId, RollupKey key) {
         return count(key, sql.query("UPDATE postclick_event SET attached_at = now() "
