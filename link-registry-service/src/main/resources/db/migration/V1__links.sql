@@ -16,6 +16,7 @@ CREATE TABLE link (
     created_at  timestamptz NOT NULL,
     updated_at  timestamptz NOT NULL
 );
+CREATE UNIQUE INDEX link_code_ci ON link (lower(code)); -- "Spk" and "spk" would confuse people
 CREATE INDEX link_status ON link (status);
 CREATE INDEX link_campaign ON link (campaign);
 CREATE INDEX link_owner ON link (owner);

@@ -5,6 +5,7 @@ import dev.linkops.contracts.events.v1.AvailabilityChanged;
 import dev.linkops.contracts.events.v1.DestinationChecked;
 import dev.linkops.contracts.events.v1.StockState;
 import dev.linkops.platform.outbox.Outbox;
+import dev.linkops.platform.outbox.OutboxMessage;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,6 +25,19 @@ public class Signals {
     public void availability(String sku, String market, StockState state, long available, long sequence, Instant observedAt) {
         QuarkusTransaction.requiringNew().run(() -> outbox.publish(Addresses.AVAILABILITY, new AvailabilityChanged(
                 sku, market, state, StockState.UNKNOWN, available, 400L, null, "erp", observedAt, Instant.now(), sequence)));
+    }
+
+    /** A message that is not an event envelope at all, as a buggy producer might send. */
+    public void garbage(String address) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            OutboxMessage row = new OutboxMessage();
+            row.id = UUID.randomUUID();
+            row.address = address;
+            row.eventType = "Garbage";
+            row.envelope = "{\"hello\": \"not an envelope\"}";
+            row.createdAt = Instant.now();
+            row.persist();
+        });
     }
 
     public void audit(UUID linkId, long version, String branch, boolean ok, String problem) {

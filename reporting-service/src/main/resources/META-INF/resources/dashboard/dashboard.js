@@ -69,13 +69,14 @@ function timelineChart(timeline) {
     lineStyle: {color: STATE_COLOURS[t.state] || '#555', type: 'dashed', width: 2},
     label: {formatter: `${t.sku} → ${t.state}`, color: STATE_COLOURS[t.state] || '#555'},
   }));
-  const pins = timeline.alerts.map(a => ({coord: [a.raisedAt, 0], value: '!', name: a.subject,
-    itemStyle: {color: '#d64545'}}));
+  const alerts = timeline.alerts.map(a => ({
+    xAxis: a.raisedAt, name: a.subject, lineStyle: {color: '#b0002a', type: 'solid', width: 2},
+    label: {formatter: `alert: ${a.type || a.subject}`, color: '#b0002a', position: 'insideEndTop'},
+  }));
   if (series.length === 0) {
     series.push({name: 'clicks', type: 'bar', data: []});
   }
-  series[0].markLine = {symbol: 'none', data: marks, animation: false};
-  series[0].markPoint = {data: pins, symbolSize: 28, animation: false};
+  series[0].markLine = {symbol: 'none', data: marks.concat(alerts), animation: false};
   chart('chart-timeline').setOption({
     animation: false, tooltip: {trigger: 'axis'}, legend: {top: 0},
     grid: {left: 50, right: 20, top: 40, bottom: 40},

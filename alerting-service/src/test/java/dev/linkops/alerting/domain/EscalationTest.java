@@ -129,4 +129,13 @@ class EscalationTest {
         var mail = mails("bob@shop.example", "[LinkOps weekly] marketing").get(0);
         assertTrue(String.valueOf(mail.getContent()).contains(subject), "the open alert is listed");
     }
+
+    @Test
+    void anAlertWhoseOwnerKeycloakDoesNotKnowReachesTheTeamsEscalationContact() {
+        String subject = unique("feed");
+        QuarkusTransaction.requiringNew().run(() -> alerts.raise(new AlertCondition(AlertType.FEED_STALE,
+                Severity.MEDIUM, subject, "mallory", "marketing", null, null, Map.of("source", subject))));
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                mails("dana@shop.example", "[LinkOps MEDIUM] FEED_STALE " + subject).size() == 1);
+    }
 }

@@ -87,6 +87,7 @@ public final class Suite implements AutoCloseable {
             }
         }
 
+        checkPortsFree();
         log("starting Keycloak " + SuiteConfig.KEYCLOAK_VERSION + " on " + config.keycloakUrl());
         keycloak = KeycloakServer.start(config);
 
@@ -177,6 +178,33 @@ public final class Suite implements AutoCloseable {
         log("starting " + s.module() + " on " + config.serviceUrl(s));
         return ManagedProcess.start(s.module(), cmd, env, work, config.dataDir().resolve("logs/" + s.module() + ".log"),
                 config.dataDir().resolve("run"));
+    }
+
+    /** Fails before anything starts when a port is taken (a second suite, or another program). */
+    private void checkPortsFree() {
+        Map<String, Integer> ports = new java.util.LinkedHashMap<>();
+        for (ServiceModule s : ServiceModule.values()) {
+            if (!missing.contains(s)) {
+                ports.put(s.module() + " (LINKOPS_PORT_" + s.shortName().toUpperCase() + ")", config.port(s));
+            }
+        }
+        ports.put("Keycloak (LINKOPS_PORT_KEYCLOAK)", config.keycloakPort());
+        ports.put("PostgreSQL (LINKOPS_PORT_POSTGRES)", config.postgresPort());
+        ports.put("AMQP (LINKOPS_PORT_AMQP)", config.amqpPort());
+        ports.put("SMTP (LINKOPS_PORT_SMTP)", config.smtpPort());
+        ports.put("storefront (LINKOPS_PORT_STOREFRONT)", config.storefrontPort());
+        List<String> taken = new ArrayList<>();
+        ports.forEach((what, port) -> {
+            try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+                socket.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+            } catch (IOException e) {
+                taken.add(port + " for " + what);
+            }
+        });
+        if (!taken.isEmpty()) {
+            throw new IllegalStateException("ports already in use (is another LinkOps suite running?): "
+                    + String.join(", ", taken) + " — stop it, or choose other ports with the variables named");
+        }
     }
 
     private void stageApplication(ServiceModule s) throws IOException {

@@ -3,7 +3,6 @@ package dev.linkops.registry.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-import java.time.Duration;
 import java.util.List;
 
 /** Settings of the link registry; each one is overridable by env, e.g. LINKOPS_REGISTRY_ALLOWED_HOSTS. */

@@ -22,6 +22,14 @@ class SignalConsumersTest {
     StockSignalRepository stock;
 
     @Test
+    void aMalformedMessageIsDroppedAndTheChannelKeepsConsuming() {
+        String sku = "POISON-" + UUID.randomUUID().toString().substring(0, 8);
+        signals.garbage(dev.linkops.contracts.events.v1.Addresses.AVAILABILITY);
+        signals.availability(sku, "US", StockState.IN_STOCK, 10, 1, Instant.now());
+        Poll.until("the good message after the bad one was applied", () -> stock.find(sku, "US").isPresent());
+    }
+
+    @Test
     void anOlderSequenceArrivingLateDoesNotOverwriteANewerSignal() {
         String sku = "SEQ-" + UUID.randomUUID().toString().substring(0, 8);
         signals.availability(sku, "US", StockState.LOW, 9, 5, Instant.now());

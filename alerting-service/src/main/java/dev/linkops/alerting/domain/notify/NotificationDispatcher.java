@@ -179,8 +179,7 @@ public class NotificationDispatcher {
 
     private void sendEmail(Notification n) {
         List<String> to = switch (n.recipientKind) {
-            case USER -> directory.emailOf(n.recipient).map(List::of)
-                    .orElseThrow(() -> new Permanent("Keycloak holds no e-mail for " + n.recipient));
+            case USER -> directory.emailOf(n.recipient).map(List::of).orElseGet(() -> ownerUnknown(n));
             case TEAM_MEMBERS -> {
                 List<String> emails = directory.teamEmails(n.recipient);
                 if (emails.isEmpty()) {
@@ -200,6 +199,22 @@ public class NotificationDispatcher {
         Mail mail = new Mail().setSubject(n.title).setText(n.body).setFrom(config.notifications().from());
         mail.setTo(to);
         mailer.send(mail);
+    }
+
+    /**
+     * An alert must reach someone: when Keycloak holds no e-mail for its owner (left, renamed), it goes
+     * to the team's escalation contact (or the fallback address) with a note saying why.
+     */
+    private List<String> ownerUnknown(Notification n) {
+        dev.linkops.alerting.domain.alerts.Alert alert = n.alertId == null ? null
+                : dev.linkops.alerting.domain.alerts.Alert.findById(n.alertId);
+        Optional<String> contact = alert == null || alert.team == null ? Optional.empty()
+                : directory.escalationEmailOf(alert.team);
+        String to = contact.or(() -> config.escalation().fallbackEmail()).orElseThrow(() -> new Permanent(
+                "Keycloak holds no e-mail for " + n.recipient + " and no escalation contact is known"));
+        n.body = "Keycloak holds no e-mail for " + n.recipient + ", the owner; you receive this as the team's "
+                + "escalation contact.\n\n" + n.body;
+        return List.of(to);
     }
 
     private void sendWebhook(Notification n, Subscription s, Instant now) {

@@ -14,6 +14,8 @@ import dev.linkops.availability.domain.stock.SkuMarket;
 import dev.linkops.availability.domain.thresholds.ThresholdResolver;
 import dev.linkops.platform.problem.FieldError;
 import dev.linkops.platform.problem.ProblemException;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -56,6 +58,9 @@ public class FeedIntakeService {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    MeterRegistry metrics;
+
     /**
      * @param itemCount how many items the sender sent (items may hold fewer: a reader stops at the limit)
      */
@@ -93,6 +98,9 @@ public class FeedIntakeService {
         source.lastBatchAt = now;
         source.lastSentAt = sentAt;
 
+        DistributionSummary lag = DistributionSummary.builder("linkops.availability.feed.lag")
+                .description("receivedAt - observedAt of accepted feed items").baseUnit("milliseconds")
+                .tag("source", sourceName).publishPercentiles(0.5, 0.99).register(metrics);
         Map<SourceObservation.Key, SourceObservation> known = observations(sourceName, valid);
         Map<SkuMarket, SourceObservation> driving = new LinkedHashMap<>();
         int accepted = 0;
@@ -125,6 +133,7 @@ public class FeedIntakeService {
             obs.backorderable = item.backorderable();
             obs.observedAt = item.observedAt();
             obs.receivedAt = now;
+            lag.record(Math.max(0, now.toEpochMilli() - item.observedAt().toEpochMilli()));
             if (!obs.isPersistent()) {
                 obs.persist();
             }
@@ -163,6 +172,13 @@ public class FeedIntakeService {
         batch.persist();
         FeedBatch.flush();
         long flushed = System.nanoTime();
+        count(sourceName, "accepted", accepted - nonAuthoritative);
+        count(sourceName, "non_authoritative", nonAuthoritative);
+        count(sourceName, "stale", stale);
+        count(sourceName, "duplicate", duplicates);
+        count(sourceName, "rejected", rejected.size());
+        metrics.timer("linkops.availability.feed.batch", "source", sourceName).record(flushed - started,
+                java.util.concurrent.TimeUnit.NANOSECONDS);
         if (items.size() >= LOG_TIMING_FROM) {
             LOG.infof("batch %s/%s: %d items in %d ms (validate+observations %d ms, availability %d ms, flush %d ms)",
                     sourceName, batchId, items.size(), (flushed - started) / 1_000_000, (observed - started) / 1_000_000,
@@ -170,6 +186,12 @@ public class FeedIntakeService {
         }
         return new FeedResult(sourceName, batchId, items.size(), accepted, stale, duplicates, nonAuthoritative,
                 rejected, false);
+    }
+
+    private void count(String source, String outcome, int n) {
+        if (n > 0) {
+            metrics.counter("linkops.availability.feed.items", "source", source, "outcome", outcome).increment(n);
+        }
     }
 
     private void checkShape(String batchId, List<JsonNode> items, int itemCount) {
