@@ -34,7 +34,7 @@ public final class RunningSuite implements ParameterResolver {
                         .withServicesTimeout(Duration.ofMinutes(6))
                         // a short-lived run: C1 only and the serial collector spend far less CPU at start-up
                         .withServiceJvmOptions(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"))
-                        .withKeycloakJavaOptions("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
+                        .withKeycloakJavaOptions("-XX:TieredStopAtLevel=1");
                 started = Suite.start(config);
             } catch (Exception e) {
                 failed = new IllegalStateException("the suite did not start: " + e.getMessage(), e);

@@ -88,6 +88,11 @@ class FeedIntakeTest {
                 item(sku, MARKET, 7, 0, t0.plusSeconds(180)))).statusCode(200)
                 .body("accepted", is(1)).body("stale", is(1)).body("duplicates", is(1));
         availability(sku, MARKET).statusCode(200).body("available", is(7));
+
+        // operations can watch the same outcomes per source
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("linkops_availability_feed_items_total{outcome=\"stale\",source=\"erp-fa\"}"))
+                .body(containsString("linkops_availability_feed_items_total{outcome=\"duplicate\",source=\"erp-fa\"}"));
     }
 
     @Test

@@ -83,7 +83,7 @@ class ClickVolumeBenchmark {
 
         // 1. the real intake path
         partitions.ensure(FIRST_DAY);
-        Semaphore inFlight = new Semaphore(2000);
+        Semaphore inFlight = new Semaphore(100);
         long start = System.nanoTime();
         StockState[] states = StockState.values();
         for (int i = 0; i < viaBroker; i++) {
