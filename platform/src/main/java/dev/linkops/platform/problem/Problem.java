@@ -13,6 +13,9 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
+    static final java.util.Set<String> STANDARD_MEMBERS =
+            java.util.Set.of("type", "title", "status", "detail", "instance", "errors");
+
     @JsonAnyGetter
     public Map<String, Object> extensionFields() {
         return extensions == null ? Map.of() : extensions;

@@ -20,6 +20,11 @@ public class ProblemException extends RuntimeException {
         this.title = title;
         this.errors = errors == null ? List.of() : List.copyOf(errors);
         this.extensions = extensions == null ? Map.of() : Map.copyOf(extensions);
+        for (String key : this.extensions.keySet()) {
+            if (Problem.STANDARD_MEMBERS.contains(key)) { // it would overwrite e.g. the status in the body
+                throw new IllegalArgumentException("problem extension '" + key + "' hides a standard member");
+            }
+        }
     }
 
     public static ProblemException invalid(List<FieldError> errors) {
