@@ -37,6 +37,8 @@ public final class Suite implements AutoCloseable {
     private final Http http = new Http();
     private final Tokens tokens;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Guards starting a process against a concurrent close() (Ctrl-C while the suite is still starting). */
+    private final Object processes = new Object();
     private final Map<ServiceModule, ManagedProcess> services = new EnumMap<>(ServiceModule.class);
     private final List<ServiceModule> missing = new ArrayList<>();
     private EmbeddedPostgresServer postgres;
@@ -73,12 +75,13 @@ public final class Suite implements AutoCloseable {
         if (!killed.isEmpty()) {
             log("removed processes left over by an earlier run: " + killed);
         }
-        List<Path> jars = new ArrayList<>();
+        stopStalePostgres(data.resolve("postgres"));
         for (ServiceModule s : ServiceModule.values()) {
             Path jar = serviceJar(s);
             if (Files.isRegularFile(jar)) {
-                jars.add(jar);
-            } else if (config.requireAllServices()) {
+                continue;
+            }
+            if (config.requireAllServices()) {
                 throw new IllegalStateException(s.module() + " is not built (" + jar
                         + " missing): run mvn -DskipTests install at the checkout root first");
             } else {
@@ -89,9 +92,11 @@ public final class Suite implements AutoCloseable {
 
         checkPortsFree();
         log("starting Keycloak " + SuiteConfig.KEYCLOAK_VERSION + " on " + config.keycloakUrl());
-        keycloak = KeycloakServer.start(config);
+        synchronized (processes) {
+            ensureNotClosed();
+            keycloak = KeycloakServer.start(config);
+        }
 
-        stopStalePostgres(data.resolve("postgres"));
         postgres = EmbeddedPostgresServer.start(config.postgresPort(), data.resolve("postgres"));
         List<String> databases = new ArrayList<>();
         for (ServiceModule s : ServiceModule.values()) {
@@ -122,7 +127,10 @@ public final class Suite implements AutoCloseable {
 
         for (ServiceModule s : ServiceModule.values()) {
             if (!missing.contains(s)) {
-                services.put(s, startService(s));
+                synchronized (processes) {
+                    ensureNotClosed();
+                    services.put(s, startService(s));
+                }
             }
         }
         awaitServicesReady();
@@ -178,6 +186,12 @@ public final class Suite implements AutoCloseable {
         log("starting " + s.module() + " on " + config.serviceUrl(s));
         return ManagedProcess.start(s.module(), cmd, env, work, config.dataDir().resolve("logs/" + s.module() + ".log"),
                 config.dataDir().resolve("run"));
+    }
+
+    private void ensureNotClosed() {
+        if (closed.get()) {
+            throw new IllegalStateException("the suite was stopped while it was starting");
+        }
     }
 
     /** Fails before anything starts when a port is taken (a second suite, or another program). */
@@ -265,15 +279,21 @@ public final class Suite implements AutoCloseable {
             return;
         }
         log("stopping the suite");
+        List<ManagedProcess> started;
+        ManagedProcess kc;
+        synchronized (processes) {
+            started = new ArrayList<>(services.values());
+            kc = keycloak;
+        }
         List<Thread> stoppers = new ArrayList<>();
-        for (ManagedProcess p : services.values()) {
+        for (ManagedProcess p : started) {
             Thread t = new Thread(() -> p.stop(Duration.ofSeconds(20)), "stop-" + p.name());
             t.start();
             stoppers.add(t);
         }
         join(stoppers);
-        if (keycloak != null) {
-            keycloak.stop(Duration.ofSeconds(30));
+        if (kc != null) {
+            kc.stop(Duration.ofSeconds(30));
         }
         quietly(() -> { if (storefront != null) storefront.close(); });
         quietly(() -> { if (mail != null) mail.stop(); });

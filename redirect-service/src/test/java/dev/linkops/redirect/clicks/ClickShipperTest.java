@@ -102,6 +102,18 @@ class ClickShipperTest {
     }
 
     @Test
+    void aClickIsEncodedAsAStandardEnvelopeWhoseEventIdIsTheClickId() {
+        ClickRecorded click = click();
+        OutgoingClick encoded = ClickShipper.encode(click);
+        var envelope = EventCodec.decode(encoded.json());
+        assertEquals(click.clickId(), envelope.eventId());
+        assertEquals("ClickRecorded", envelope.type());
+        assertEquals(ClickShipper.PRODUCER, envelope.producer());
+        assertEquals(click, EventCodec.payload(envelope, ClickRecorded.class));
+        assertEquals(click.clickId().toString(), encoded.id());
+    }
+
+    @Test
     void aFullBufferDropsTheClickAndCountsIt() {
         TestConfig config = new TestConfig();
         config.bufferCapacity = 2;
