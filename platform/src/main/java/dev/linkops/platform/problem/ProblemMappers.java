@@ -40,6 +40,15 @@ public class ProblemMappers {
                 List.of(new FieldError(field, reason)), null);
     }
 
+    /**
+     * Quarkus REST ships a mapper of its own for this subclass (a wrong JSON type, an unknown enum value)
+     * that outranks the JsonProcessingException mapper above and does not name the field.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedInput(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
