@@ -176,6 +176,9 @@ public final class Suite implements AutoCloseable {
                 env.put("QUARKUS_KEYCLOAK_ADMIN_CLIENT_SERVER_URL", config.keycloakUrl());
                 env.put("LINKOPS_ALERTING_REGISTRY_URL", config.serviceUrl(ServiceModule.REGISTRY));
                 env.put("LINKOPS_ALERTING_AVAILABILITY_URL", config.serviceUrl(ServiceModule.AVAILABILITY));
+                // the demo storefront is on loopback; production keeps private addresses refused
+                env.put("LINKOPS_ALERTING_AUDIT_ALLOWED_HOSTS", "localhost,127.0.0.1");
+                env.put("LINKOPS_ALERTING_AUDIT_ALLOW_PRIVATE_ADDRESSES", "true");
                 break;
             default:
                 break;
