@@ -81,6 +81,13 @@ public class ProblemMappers {
         if (e instanceof ProblemException p) {
             return problem(p, uri);
         }
+        java.sql.SQLException sql = sqlCause(e);
+        if (sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+            // SQL class 22 is "data exception": a value the database cannot hold (a NUL character, an
+            // out-of-range number). The input is at fault and the transaction has rolled back.
+            return respond(400, "Invalid request", "a value in the request cannot be stored: "
+                    + firstLine(sql.getMessage()), uri, null, null);
+        }
         LOG.error("unexpected failure on " + uri.getPath(), e);
         return respond(500, "Server error", "the request could not be completed; it has been logged", uri,
                 null, null);
@@ -91,6 +98,15 @@ public class ProblemMappers {
         Problem body = new Problem("about:blank", title, status, detail, uri == null ? null : uri.getPath(),
                 errors, extensions);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    private static java.sql.SQLException sqlCause(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
     }
 
     private static String pointer(List<JsonMappingException.Reference> path) {
