@@ -139,7 +139,7 @@ public class AlertService {
                 // acknowledging twice changes nothing
             }
             case RESOLVED -> throw ProblemException.conflict("alert " + id + " is already resolved",
-                    Map.of("status", a.status.name()));
+                    Map.of("alertStatus", a.status.name()));
         }
         return a;
     }
@@ -149,7 +149,7 @@ public class AlertService {
         Alert a = mayHandle(id, caller);
         if (a.status == AlertStatus.RESOLVED) {
             throw ProblemException.conflict("alert " + id + " is already resolved",
-                    Map.of("status", a.status.name(), "resolution", String.valueOf(a.resolution)));
+                    Map.of("alertStatus", a.status.name(), "resolution", String.valueOf(a.resolution)));
         }
         if (reason != null && reason.length() > 1000) {
             throw ProblemException.invalid("/reason", "must be at most 1000 characters");

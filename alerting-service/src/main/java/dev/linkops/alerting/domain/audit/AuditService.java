@@ -80,7 +80,7 @@ public class AuditService {
                 () -> ProblemException.notFound("link " + linkId + " is not known to alerting (no LinkPublished seen)")));
         if (link.status != LinkStatus.LIVE) {
             throw ProblemException.conflict("link " + link.code + " is " + link.status + "; only LIVE links are audited",
-                    Map.of("status", link.status.name()));
+                    Map.of("linkStatus", link.status.name()));
         }
         LinkPublished snapshot = LinkIndex.snapshotOf(link);
         String nonce = UUID.randomUUID().toString().substring(0, 8);
