@@ -28,4 +28,4 @@ if [[ -z "$jar" ]]; then
   echo "infra/target/infra-*.jar is missing: run without --no-build" >&2
   exit 1
 fi
-exec java -Dlinkops.root="$PWD" -jar "$jar" "${args[@]+"${args[@]}"}"
+exec java -Dlinkops.root="$PWD" -cp "$jar:infra/target/lib/*" dev.linkops.infra.suite.LocalSuite "${args[@]+"${args[@]}"}"
