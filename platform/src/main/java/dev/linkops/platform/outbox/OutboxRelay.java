@@ -38,6 +38,8 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final int BATCH = 200;
     private static final long SWEEP_MILLIS = 1000;
+    /** Sent rows are kept a week for troubleshooting, then purged so the table does not grow forever. */
+    private static final java.time.Duration SENT_RETENTION = java.time.Duration.ofDays(7);
 
     @Inject
     @Channel(CHANNEL)
@@ -58,6 +60,16 @@ public class OutboxRelay {
         });
         registry.gauge("linkops.outbox.pending", pending);
         executor.scheduleWithFixedDelay(this::drainQuietly, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(this::purgeQuietly, 5, 60, TimeUnit.MINUTES);
+    }
+
+    private void purgeQuietly() {
+        try {
+            QuarkusTransaction.requiringNew().run(() ->
+                    OutboxMessage.delete("sentAt < ?1", Instant.now().minus(SENT_RETENTION)));
+        } catch (Exception e) {
+            LOG.warnf("outbox purge failed, retrying in an hour: %s", e.toString());
+        }
     }
 
     void stop(@Observes ShutdownEvent ignored) {
