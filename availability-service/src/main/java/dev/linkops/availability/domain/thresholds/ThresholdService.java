@@ -52,15 +52,11 @@ public class ThresholdService {
             row = new SkuThreshold();
             row.sku = sku;
             row.market = m;
-            row.set(values);
-            row.updatedAt = Instant.now();
-            row.updatedBy = user;
-            row.persist();
-        } else {
-            row.set(values);
-            row.updatedAt = Instant.now();
-            row.updatedBy = user;
         }
+        row.set(values);
+        row.updatedAt = Instant.now();
+        row.updatedBy = user;
+        row.persist(); // a no-op for a row that was found
         List<Availability> affected = SkuThreshold.ALL_MARKETS.equals(m)
                 ? Availability.<Availability>find("sku = ?1 order by sku, market", sku).withLock(LockModeType.PESSIMISTIC_WRITE).list()
                 : Availability.<Availability>find("sku = ?1 and market = ?2", sku, m).withLock(LockModeType.PESSIMISTIC_WRITE).list();
@@ -86,15 +82,11 @@ public class ThresholdService {
             row = new ThresholdDefault();
             row.skuPrefix = p;
             row.market = m;
-            row.set(values);
-            row.updatedAt = Instant.now();
-            row.updatedBy = user;
-            row.persist();
-        } else {
-            row.set(values);
-            row.updatedAt = Instant.now();
-            row.updatedBy = user;
         }
+        row.set(values);
+        row.updatedAt = Instant.now();
+        row.updatedBy = user;
+        row.persist(); // a no-op for a row that was found
         String like = p.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         List<Availability> affected = SkuThreshold.ALL_MARKETS.equals(m)
                 ? Availability.<Availability>find("sku like ?1 order by sku, market", like).withLock(LockModeType.PESSIMISTIC_WRITE).list()
