@@ -106,10 +106,14 @@ class CoreScenarioIT {
         assertEquals("alice", created.json().path("owner").asText(), "the creator owns the link");
         String id = created.json().path("id").asText();
 
-        Http.Response preflight = suite.http().post(registry(suite) + "/api/links/" + id + "/preflight", alice, "{}");
-        assertEquals(200, preflight.status(), preflight.toString());
-        assertTrue(preflight.json().path("ready").asBoolean(false),
-                "preflight passes with the stock fed and the rules complete: " + preflight);
+        // The registry learns the fed stock from linkops.availability, asynchronously: poll, do not race it.
+        Http.Response[] last = new Http.Response[1];
+        Http.Response preflight = poll(Duration.ofSeconds(15),
+                "preflight passes with the stock fed and the rules complete", () -> {
+                    last[0] = suite.http().post(registry(suite) + "/api/links/" + id + "/preflight", alice, "{}");
+                    assertEquals(200, last[0].status(), last[0].toString());
+                    return last[0].json().path("ready").asBoolean(false) ? last[0] : null;
+                }, () -> String.valueOf(last[0]));
         JsonNode stock = check(preflight.json(), "stock");
         assertEquals("PASS", stock.path("status").asText(), "the fed SKU passes the stock check: " + stock);
 
