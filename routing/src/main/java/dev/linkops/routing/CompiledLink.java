@@ -1,10 +1,8 @@
 package dev.linkops.routing;
 
 import dev.linkops.contracts.events.v1.ClickRecorded.SkuAtClick;
-import dev.linkops.contracts.events.v1.DestinationType;
 import dev.linkops.contracts.events.v1.LinkPublished;
 import dev.linkops.contracts.events.v1.LinkStatus;
-import dev.linkops.contracts.events.v1.StockState;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -16,43 +14,36 @@ import java.util.UUID;
  */
 public final class CompiledLink {
 
+    /**
+     * The version this was compiled from, rebuilt from shared parts (lists, templates, rules and
+     * strings equal to another link's are the same instances), so keeping it costs one small object
+     * per link; the redirect writes its local snapshot file from it.
+     */
     private final LinkPublished link;
-    private final LinkStatus status;
-    private final Instant startsAt;
-    private final Instant endsAt;
     private final String[] markets;
-    private final String language;
     private final String[] skus;
     private final SkuAtClick[] missing;
     private final long maxSignalAgeMillis;
     private final CompiledRule[] rules;
     private final DestinationTemplate defaultTarget;
-    private final DestinationType defaultType;
     private final DestinationTemplate fallbackUrl;
     private final DestinationTemplate expiredUrl;
     private final DestinationTemplate pausedUrl;
     private final UtmParameters utm;
     private final int redirectStatus;
 
-    CompiledLink(LinkPublished link, String[] markets, String[] skus, long maxSignalAgeMillis,
+    /** @param missing per SKU, the "no signal" entry a click records, so a missing signal allocates nothing */
+    CompiledLink(LinkPublished link, String[] markets, String[] skus, SkuAtClick[] missing, long maxSignalAgeMillis,
                  CompiledRule[] rules, DestinationTemplate defaultTarget,
                  DestinationTemplate fallbackUrl, DestinationTemplate expiredUrl, DestinationTemplate pausedUrl,
                  UtmParameters utm, int redirectStatus) {
         this.link = link;
-        this.status = link.status();
-        this.startsAt = link.startsAt();
-        this.endsAt = link.endsAt();
         this.markets = markets;
-        this.language = link.language();
         this.skus = skus;
-        this.missing = new SkuAtClick[skus.length];
-        for (int i = 0; i < skus.length; i++) {
-            missing[i] = new SkuAtClick(skus[i], StockState.UNKNOWN, null, null);
-        }
+        this.missing = missing;
         this.maxSignalAgeMillis = maxSignalAgeMillis;
         this.rules = rules;
         this.defaultTarget = defaultTarget;
-        this.defaultType = link.destination().destinationType();
         this.fallbackUrl = fallbackUrl;
         this.expiredUrl = expiredUrl != null ? expiredUrl : fallbackUrl;
         this.pausedUrl = pausedUrl != null ? pausedUrl : fallbackUrl;
@@ -86,7 +77,7 @@ public final class CompiledLink {
         String stockMarket = stockMarket(request.market());
         StockSnapshot stock = StockSnapshot.take(skus, missing, availability, stockMarket, now, maxSignalAgeMillis);
         String templateMarket = stockMarket != null ? stockMarket : request.market();
-        String templateLanguage = request.language() != null ? request.language() : language;
+        String templateLanguage = request.language() != null ? request.language() : link.language();
 
         RouteOutcome lifecycle = lifecycle(now);
         if (lifecycle != RouteOutcome.ROUTED) {
@@ -104,11 +95,13 @@ public final class CompiledLink {
                         rule.target.expand(templateMarket, templateLanguage), stock.seenList());
             }
         }
-        return new RouteDecision(RouteOutcome.ROUTED, RouteDecision.DEFAULT_BRANCH, defaultType,
+        return new RouteDecision(RouteOutcome.ROUTED, RouteDecision.DEFAULT_BRANCH, link.destination().destinationType(),
                 defaultTarget.expand(templateMarket, templateLanguage), stock.seenList());
     }
 
     private RouteOutcome lifecycle(Instant now) {
+        LinkStatus status = link.status();
+        Instant endsAt = link.endsAt();
         switch (status) {
             case EXPIRED:
                 return RouteOutcome.EXPIRED;
@@ -120,7 +113,7 @@ public final class CompiledLink {
                 if (status == LinkStatus.PAUSED) {
                     return RouteOutcome.PAUSED;
                 }
-                return startsAt != null && now.isBefore(startsAt) ? RouteOutcome.NOT_LIVE : RouteOutcome.ROUTED;
+                return link.startsAt() != null && now.isBefore(link.startsAt()) ? RouteOutcome.NOT_LIVE : RouteOutcome.ROUTED;
             default:
                 return RouteOutcome.NOT_LIVE;
         }

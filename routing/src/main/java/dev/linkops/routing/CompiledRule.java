@@ -3,6 +3,8 @@ package dev.linkops.routing;
 import dev.linkops.contracts.events.v1.DestinationType;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Objects;
 
 /** One branch, ready to evaluate: cheap request checks first, stock checks last. */
 final class CompiledRule {
@@ -26,5 +28,16 @@ final class CompiledRule {
             }
         }
         return true;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CompiledRule other && label.equals(other.label) && Arrays.equals(conditions, other.conditions)
+                && target.equals(other.target) && destinationType == other.destinationType;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(label, Arrays.hashCode(conditions), target, destinationType);
     }
 }

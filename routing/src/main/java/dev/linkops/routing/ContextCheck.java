@@ -1,6 +1,7 @@
 package dev.linkops.routing;
 
 import java.time.Instant;
+import java.util.Arrays;
 
 /** device / market / language / segment: the request's value must be one of the listed ones. */
 final class ContextCheck implements Check {
@@ -42,5 +43,15 @@ final class ContextCheck implements Check {
         }
         char separator = actual.charAt(n);
         return separator == '-' || separator == '_';
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ContextCheck other && field == other.field && Arrays.equals(values, other.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * field.hashCode() + Arrays.hashCode(values);
     }
 }

@@ -1,7 +1,10 @@
 package dev.linkops.routing;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * A destination URL with {sku}, {market} and {language} placeholders, split once per link version.
@@ -37,8 +40,11 @@ final class DestinationTemplate {
         return template.contains(SKU);
     }
 
-    /** @param primarySku the link's first SKU, or null when the template does not use {sku} */
-    static DestinationTemplate compile(String template, String primarySku) {
+    /**
+     * @param primarySku the link's first SKU, or null when the template does not use {sku}
+     * @param strings    gives the shared instance of each piece of text the template keeps
+     */
+    static DestinationTemplate compile(String template, String primarySku, UnaryOperator<String> strings) {
         String withSku = primarySku == null ? template : template.replace(SKU, PercentEncoding.encode(primarySku));
         List<String> literals = new ArrayList<>();
         List<Boolean> slots = new ArrayList<>();
@@ -55,9 +61,10 @@ final class DestinationTemplate {
             open = withSku.indexOf('{', open + 1);
         }
         if (slots.isEmpty()) {
-            return new DestinationTemplate(withSku, null, null);
+            return new DestinationTemplate(strings.apply(withSku), null, null);
         }
         literals.add(withSku.substring(literalStart));
+        literals.replaceAll(strings);
         boolean[] isMarket = new boolean[slots.size()];
         for (int i = 0; i < isMarket.length; i++) {
             isMarket[i] = slots.get(i);
@@ -80,5 +87,16 @@ final class DestinationTemplate {
             sb.append(literals[i + 1]);
         }
         return sb.toString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DestinationTemplate other && Objects.equals(constant, other.constant)
+                && Arrays.equals(literals, other.literals) && Arrays.equals(slotIsMarket, other.slotIsMarket);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(constant, Arrays.hashCode(literals), Arrays.hashCode(slotIsMarket));
     }
 }

@@ -1,5 +1,6 @@
 package dev.linkops.routing;
 
+import dev.linkops.contracts.events.v1.ClickRecorded.SkuAtClick;
 import dev.linkops.contracts.events.v1.LinkPublished;
 import dev.linkops.contracts.events.v1.RouteCondition;
 import dev.linkops.contracts.events.v1.RouteCondition.StockCondition;
@@ -9,18 +10,31 @@ import dev.linkops.contracts.events.v1.StockState;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
-/** Validates a published link version and builds its {@link CompiledLink}. */
+/**
+ * Validates a published link version and builds its {@link CompiledLink}. Every part a link holds on
+ * to goes through {@link Dedup}: links generated from the same template share their SKU lists,
+ * templates, rules and strings instead of each holding a copy (DESIGN §7: ~335 bytes per link).
+ */
 final class LinkCompiler {
 
     static final Duration DEFAULT_MAX_SIGNAL_AGE = Duration.ofMinutes(15);
 
     private static final Set<String> DEVICES = Set.of(
             DeviceClassifier.MOBILE, DeviceClassifier.TABLET, DeviceClassifier.DESKTOP);
+
+    private static final String[] NO_STRINGS = {};
+    private static final Check[] NO_CHECKS = {};
+    private static final Dedup<String> STRINGS = Dedup.ofValues(16);
+    private static final Dedup<Object> VALUES = Dedup.ofValues(16);
+    private static final Dedup<Object[]> ARRAYS = Dedup.ofArrays(15);
 
     private final LinkPublished link;
     private final List<String> linkSkus;
@@ -75,9 +89,81 @@ final class LinkCompiler {
         if (redirectStatus != 302 && redirectStatus != 307) {
             throw new InvalidRouteTreeException("redirectStatus", "must be 302 or 307; permanent redirects would be cached");
         }
-        return new CompiledLink(link, markets, snapshotSkus.toArray(String[]::new), maxSignalAge.toMillis(),
-                compiledRules, defaultTarget, fallbackUrl, expiredUrl, pausedUrl,
-                UtmParameters.of(link.utm()), redirectStatus);
+        UtmParameters utm = shared(UtmParameters.of(link.utm(), STRINGS::canonical));
+        String[] skus = strings(snapshotSkus.toArray(String[]::new));
+        SkuAtClick[] missing = new SkuAtClick[skus.length];
+        for (int i = 0; i < skus.length; i++) {
+            missing[i] = new SkuAtClick(skus[i], StockState.UNKNOWN, null, null);
+        }
+        return new CompiledLink(sharedSource(), markets, skus, shared(missing), maxSignalAge.toMillis(),
+                shared(compiledRules), defaultTarget, fallbackUrl, expiredUrl, pausedUrl, utm, redirectStatus);
+    }
+
+    /** The event with every part another link may hold too replaced by the shared instance. */
+    private LinkPublished sharedSource() {
+        return new LinkPublished(link.linkId(), link.code(), link.version(), link.status(),
+                sharedList(link.skus()), sharedList(link.markets()), STRINGS.canonical(link.language()),
+                shared(link.startsAt()), shared(link.endsAt()), shared(link.destination()),
+                sharedRules(link.rules()),
+                shared(link.fallbacks()), sharedUtm(link.utm()), link.redirectStatus(), shared(link.maxSignalAge()),
+                link.clickId(), STRINGS.canonical(link.owner()), STRINGS.canonical(link.team()),
+                STRINGS.canonical(link.campaign()), STRINGS.canonical(link.channel()));
+    }
+
+    /** Only for values that are immutable themselves (records of strings, enums, Instants, compiled parts). */
+    @SuppressWarnings("unchecked")
+    private static <T> T shared(T value) {
+        return (T) VALUES.canonical(value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T[] shared(T[] array) {
+        return (T[]) ARRAYS.canonical(array);
+    }
+
+    private static String[] strings(String[] values) {
+        for (int i = 0; i < values.length; i++) {
+            values[i] = STRINGS.canonical(values[i]);
+        }
+        return shared(values);
+    }
+
+    /** Validated lists hold no nulls, so the shared copy can be an immutable one the caller cannot change. */
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> sharedList(List<T> list) {
+        return (List<T>) VALUES.canonical(list, held -> List.copyOf((List<?>) held));
+    }
+
+    /** UTM values may be null (they are left out), which Map.copyOf refuses. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> sharedUtm(Map<String, String> utm) {
+        return (Map<String, String>) VALUES.canonical(utm,
+                held -> Collections.unmodifiableMap(new LinkedHashMap<>((Map<?, ?>) held)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<RouteRule> sharedRules(List<RouteRule> rules) {
+        return (List<RouteRule>) VALUES.canonical(rules, held -> immutableRules((List<RouteRule>) held));
+    }
+
+    /** Conditions hold lists too; a validated tree has no null elements in them. */
+    private static List<RouteRule> immutableRules(List<RouteRule> rules) {
+        List<RouteRule> copy = new ArrayList<>(rules.size());
+        for (RouteRule rule : rules) {
+            RouteCondition when = rule.when();
+            if (when != null) {
+                StockCondition stock = when.stock() == null ? null : new StockCondition(when.stock().sku(),
+                        copy(when.stock().state()), when.stock().availableAtMost(), when.stock().percentOfBaselineAtMost());
+                when = new RouteCondition(stock, copy(when.device()), copy(when.market()), copy(when.language()),
+                        copy(when.segment()), when.time());
+            }
+            copy.add(new RouteRule(rule.label(), when, rule.then()));
+        }
+        return List.copyOf(copy);
+    }
+
+    private static <T> List<T> copy(List<T> list) {
+        return list == null ? null : List.copyOf(list);
     }
 
     private static List<String> skus(List<String> skus) {
@@ -100,7 +186,7 @@ final class LinkCompiler {
     /** Markets are ISO 3166 alpha-2 and normalised to upper case, the spelling signals are keyed by. */
     private static String[] markets(List<String> markets, String field) {
         if (markets == null) {
-            return new String[0];
+            return NO_STRINGS;
         }
         String[] normalised = new String[markets.size()];
         Set<String> seen = new HashSet<>();
@@ -115,7 +201,7 @@ final class LinkCompiler {
                 throw new InvalidRouteTreeException(field + "[" + i + "]", "repeats " + market);
             }
         }
-        return normalised;
+        return strings(normalised);
     }
 
     private static boolean isAsciiLetter(char c) {
@@ -137,13 +223,14 @@ final class LinkCompiler {
             throw new InvalidRouteTreeException(field + ".label", "repeats " + label + "; reports count clicks per label");
         }
         DestinationTemplate target = target(rule.then(), field + ".then");
-        return new CompiledRule(label, conditions(rule.when(), field + ".when"), target, rule.then().destinationType());
+        return shared(new CompiledRule(STRINGS.canonical(label), conditions(rule.when(), field + ".when"), target,
+                rule.then().destinationType()));
     }
 
     /** Request checks first: they are cheaper than stock checks and usually more selective. */
     private Check[] conditions(RouteCondition when, String field) {
         if (when == null) {
-            return new Check[0];
+            return NO_CHECKS;
         }
         List<Check> conditions = new ArrayList<>(6);
         if (when.device() != null) {
@@ -153,29 +240,29 @@ final class LinkCompiler {
                     throw new InvalidRouteTreeException(field + ".device[" + i + "]", "must be mobile, tablet or desktop");
                 }
             }
-            conditions.add(new ContextCheck(ContextCheck.Field.DEVICE, devices));
+            conditions.add(shared(new ContextCheck(ContextCheck.Field.DEVICE, strings(devices))));
         }
         if (when.market() != null) {
             values(when.market(), field + ".market");
-            conditions.add(new ContextCheck(ContextCheck.Field.MARKET, markets(when.market(), field + ".market")));
+            conditions.add(shared(new ContextCheck(ContextCheck.Field.MARKET, markets(when.market(), field + ".market"))));
         }
         if (when.language() != null) {
-            conditions.add(new ContextCheck(ContextCheck.Field.LANGUAGE, values(when.language(), field + ".language")));
+            conditions.add(shared(new ContextCheck(ContextCheck.Field.LANGUAGE, strings(values(when.language(), field + ".language")))));
         }
         if (when.segment() != null) {
-            conditions.add(new ContextCheck(ContextCheck.Field.SEGMENT, values(when.segment(), field + ".segment")));
+            conditions.add(shared(new ContextCheck(ContextCheck.Field.SEGMENT, strings(values(when.segment(), field + ".segment")))));
         }
         RouteCondition.TimeWindow time = when.time();
         if (time != null && (time.from() != null || time.to() != null)) {
             if (time.from() != null && time.to() != null && !time.from().isBefore(time.to())) {
                 throw new InvalidRouteTreeException(field + ".time.to", "must be after time.from");
             }
-            conditions.add(new TimeCheck(time.from(), time.to()));
+            conditions.add(shared(new TimeCheck(time.from(), time.to())));
         }
         if (when.stock() != null) {
-            conditions.add(stock(when.stock(), field + ".stock"));
+            conditions.add(shared(stock(when.stock(), field + ".stock")));
         }
-        return conditions.toArray(Check[]::new);
+        return shared(conditions.toArray(Check[]::new));
     }
 
     /** An empty list would make the branch unreachable; the author meant to leave the part out. */
@@ -278,6 +365,6 @@ final class LinkCompiler {
         if (usesSku && linkSkus.isEmpty()) {
             throw new InvalidRouteTreeException(field, "uses {sku} but the link has no SKUs");
         }
-        return DestinationTemplate.compile(url, usesSku ? linkSkus.get(0) : null);
+        return shared(DestinationTemplate.compile(url, usesSku ? linkSkus.get(0) : null, STRINGS::canonical));
     }
 }

@@ -5,6 +5,7 @@ import dev.linkops.contracts.events.v1.StockState;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A stock condition over one SKU, some SKU ("any") or every SKU ("all") of the link. SKUs are
@@ -57,6 +58,20 @@ abstract class StockCheck implements Check {
 
     abstract boolean matches(SkuAtClick seen, AvailabilitySignal signal);
 
+    /** The state mask or limit the subclass compares with; with the class, what makes two checks equal. */
+    abstract long limit();
+
+    @Override
+    public final boolean equals(Object o) {
+        return o != null && o.getClass() == getClass() && ((StockCheck) o).sku == sku
+                && ((StockCheck) o).linkSkuCount == linkSkuCount && ((StockCheck) o).limit() == limit();
+    }
+
+    @Override
+    public final int hashCode() {
+        return Objects.hash(getClass().getName(), sku, linkSkuCount, limit());
+    }
+
     private static final class StateIn extends StockCheck {
         private final int stateMask;
 
@@ -68,6 +83,11 @@ abstract class StockCheck implements Check {
         @Override
         boolean matches(SkuAtClick seen, AvailabilitySignal signal) {
             return (stateMask & (1 << seen.state().ordinal())) != 0;
+        }
+
+        @Override
+        long limit() {
+            return stateMask;
         }
     }
 
@@ -83,6 +103,11 @@ abstract class StockCheck implements Check {
         @Override
         boolean matches(SkuAtClick seen, AvailabilitySignal signal) {
             return seen.state() != StockState.UNKNOWN && signal.available() <= most;
+        }
+
+        @Override
+        long limit() {
+            return most;
         }
     }
 
@@ -102,6 +127,11 @@ abstract class StockCheck implements Check {
             }
             Long baseline = signal.baseline();
             return baseline != null && baseline > 0 && signal.available() * 100 <= percent * baseline;
+        }
+
+        @Override
+        long limit() {
+            return percent;
         }
     }
 }

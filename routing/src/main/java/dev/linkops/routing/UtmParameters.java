@@ -1,9 +1,11 @@
 package dev.linkops.routing;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * A link's UTM parameters, percent-encoded once so a redirect only copies them. Keys may be given
@@ -38,6 +40,11 @@ public final class UtmParameters {
 
     /** @throws InvalidRouteTreeException when a key is blank or given twice (bare and prefixed) */
     public static UtmParameters of(Map<String, String> utm) {
+        return of(utm, UnaryOperator.identity());
+    }
+
+    /** @param strings gives the shared instance of each encoded key and pair */
+    static UtmParameters of(Map<String, String> utm, UnaryOperator<String> strings) {
         if (utm == null || utm.isEmpty()) {
             return NONE;
         }
@@ -68,8 +75,8 @@ public final class UtmParameters {
         String[] keys = new String[entries.size()];
         String[] pairs = new String[entries.size()];
         for (int i = 0; i < keys.length; i++) {
-            keys[i] = PercentEncoding.encode(entries.get(i)[0]);
-            pairs[i] = keys[i] + '=' + PercentEncoding.encode(entries.get(i)[1]);
+            keys[i] = strings.apply(PercentEncoding.encode(entries.get(i)[0]));
+            pairs[i] = strings.apply(keys[i] + '=' + PercentEncoding.encode(entries.get(i)[1]));
         }
         return new UtmParameters(keys, pairs);
     }
@@ -112,5 +119,16 @@ public final class UtmParameters {
             }
         }
         return -1;
+    }
+
+    /** The keys follow from the pairs. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof UtmParameters other && Arrays.equals(pairs, other.pairs);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(pairs);
     }
 }
