@@ -40,6 +40,11 @@ public class RoutingTable {
         if (published == null || published.code() == null) {
             return Applied.INVALID;
         }
+        Entry held = byCode.get(published.code());
+        if (held != null && held.version() >= published.version()) {
+            // a periodic reconcile re-reads every link; only changed ones are worth compiling
+            return Applied.STALE;
+        }
         CompiledLink compiled;
         try {
             compiled = CompiledLink.compile(published);
