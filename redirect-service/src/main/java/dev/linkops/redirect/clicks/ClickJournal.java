@@ -14,6 +14,8 @@ import java.util.List;
  * Clicks the broker has not taken while memory is full: one line per click ({@code id TAB envelope}).
  * Replay renames the file first, so new spills go to a fresh journal while the old one is read; a
  * replay file left by a crash is read again at start (the broker drops the duplicates by click id).
+ * A read-out replay file is deleted only on the next read or at close: by then the shipper has put
+ * what it read into the write-ahead log.
  * Used by the shipper thread only.
  */
 final class ClickJournal implements AutoCloseable {
@@ -22,6 +24,7 @@ final class ClickJournal implements AutoCloseable {
     private final Path replayFile;
     private BufferedWriter writer;
     private BufferedReader reader;
+    private boolean replayDone;
     private long lines;
 
     ClickJournal(Path file) throws IOException {
@@ -55,8 +58,12 @@ final class ClickJournal implements AutoCloseable {
         lines++;
     }
 
-    /** Makes appended clicks durable; called once per shipper pass, not per click. */
+    /**
+     * Makes appended clicks durable, and lets go of a read-out replay file; called once per shipper
+     * pass, not per click.
+     */
     void flush() throws IOException {
+        deleteReplayIfDone();
         if (writer != null) {
             writer.flush();
         }
@@ -72,6 +79,7 @@ final class ClickJournal implements AutoCloseable {
 
     /** Reads up to {@code max} clicks back, oldest first; @return how many were added to {@code into}. */
     int readBack(List<OutgoingClick> into, int max) throws IOException {
+        deleteReplayIfDone();
         if (reader == null) {
             if (!Files.exists(replayFile)) {
                 if (writer != null) {
@@ -92,7 +100,7 @@ final class ClickJournal implements AutoCloseable {
             if (line == null) {
                 reader.close();
                 reader = null;
-                Files.deleteIfExists(replayFile);
+                replayDone = true;
                 break;
             }
             int tab = line.indexOf('\t');
@@ -106,8 +114,17 @@ final class ClickJournal implements AutoCloseable {
         return n;
     }
 
+    private void deleteReplayIfDone() throws IOException {
+        if (replayDone) {
+            Files.deleteIfExists(replayFile);
+            replayDone = false;
+        }
+    }
+
+    /** At shutdown, after the shipper journalled everything it holds. */
     @Override
     public void close() throws IOException {
+        deleteReplayIfDone();
         if (writer != null) {
             writer.close();
         }

@@ -1,9 +1,5 @@
 package dev.linkops.redirect.clicks;
 
-import dev.linkops.contracts.events.v1.ClickRecorded;
-import dev.linkops.contracts.events.v1.EventCodec;
-import dev.linkops.contracts.events.v1.EventEnvelope;
-import dev.linkops.contracts.events.v1.EventType;
 import dev.linkops.redirect.config.RedirectConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -17,13 +13,11 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -36,12 +30,13 @@ import java.util.concurrent.locks.LockSupport;
  * briefly when idle (a blocking take() per click costs a fifth of a core at full load). A click stays
  * ours until the broker confirms it: unconfirmed and refused clicks go back to the pending list, which
  * spills to the disk journal past its memory limit. While the broker is away only one probe is in
- * flight at a time; the first confirmation opens the gate again and the journal is replayed.
+ * flight at a time; the first confirmation opens the gate again and the journal is replayed. A click
+ * leaves the write-ahead log ({@link ClickWal}) when the broker confirmed it or the journal holds it;
+ * at start, what a killed process left in the log is sent first.
  */
 @ApplicationScoped
 public class ClickShipper {
     private static final Logger LOG = Logger.getLogger(ClickShipper.class);
-    public static final String PRODUCER = "redirect-service";
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     private static final long PROBE_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final int MAX_IN_FLIGHT = 256;
@@ -71,7 +66,6 @@ public class ClickShipper {
     private final AtomicLong pendingSize = new AtomicLong();
     private Counter sent;
     private Counter journalDrops;
-    private Counter encodeDrops;
 
     private record InFlight(OutgoingClick click, long sentAt) {
     }
@@ -83,6 +77,7 @@ public class ClickShipper {
                     : amqp.get();
         }
         journal = new ClickJournal(Path.of(config.clicks().journalFile()));
+        buffer.recover(pending::add);
         journalSize.set(journal.size());
         Gauge.builder("linkops.redirect.clicks.journal", journalSize, AtomicLong::get)
                 .description("clicks waiting in the disk journal").register(registry);
@@ -92,7 +87,6 @@ public class ClickShipper {
         sent = Counter.builder("linkops.redirect.clicks.sent").description("clicks the broker confirmed")
                 .register(registry);
         journalDrops = ClickDrops.counter(registry, "journal_error");
-        encodeDrops = ClickDrops.counter(registry, "encode_error");
         running = true;
         thread = new Thread(this::run, "click-shipper");
         thread.setDaemon(true);
@@ -107,7 +101,7 @@ public class ClickShipper {
     }
 
     private void run() {
-        List<ClickRecorded> batch = new ArrayList<>(config.clicks().batchSize());
+        List<OutgoingClick> batch = new ArrayList<>(config.clicks().batchSize());
         List<OutgoingClick> replayed = new ArrayList<>(config.clicks().batchSize());
         long lastFlush = System.nanoTime();
         while (running) {
@@ -132,20 +126,23 @@ public class ClickShipper {
                 journal.append(click);
             }
             journal.close();
+            buffer.closeLog();
         } catch (Exception e) {
             LOG.errorf("could not journal %d clicks at shutdown: %s", pending.size(), e);
         }
     }
 
     /** @return whether there was anything to do */
-    private boolean pass(List<ClickRecorded> batch, List<OutgoingClick> replayed) throws Exception {
+    private boolean pass(List<OutgoingClick> batch, List<OutgoingClick> replayed) throws Exception {
         boolean busy = drainBuffer(batch) > 0;
         busy |= takeRefused() > 0;
         busy |= expireUnconfirmed() > 0;
         if (brokerUp && pending.size() < config.clicks().batchSize() && !journal.isEmpty()) {
             replayed.clear();
             journal.readBack(replayed, config.clicks().batchSize());
-            pending.addAll(replayed);
+            for (OutgoingClick click : replayed) {
+                pending.add(buffer.log(click)); // before the journal lets go of them on the next read
+            }
             busy |= !replayed.isEmpty();
         }
         spillOverflow();
@@ -156,36 +153,11 @@ public class ClickShipper {
         return busy;
     }
 
-    private int drainBuffer(List<ClickRecorded> batch) {
+    private int drainBuffer(List<OutgoingClick> batch) {
         batch.clear();
         int n = buffer.drainTo(batch, config.clicks().batchSize());
-        for (ClickRecorded click : batch) {
-            try {
-                pending.add(encode(click));
-            } catch (RuntimeException e) {
-                encodeDrops.increment();
-                LOG.warnf("click %s cannot be encoded: %s", click.clickId(), e);
-            }
-        }
+        pending.addAll(batch);
         return n;
-    }
-
-    /**
-     * The same JSON as {@link EventEnvelope}, written in one pass: going through the envelope's JsonNode
-     * payload would build the tree and then serialise it, twice the work for every click.
-     */
-    record ClickEnvelope(UUID eventId, String type, int schemaVersion, Instant occurredAt, String producer,
-                         ClickRecorded payload) {
-    }
-
-    static OutgoingClick encode(ClickRecorded click) {
-        ClickEnvelope envelope = new ClickEnvelope(click.clickId(), EventType.CLICK_RECORDED.wireName,
-                EventCodec.SCHEMA_VERSION, Instant.now(), PRODUCER, click);
-        try {
-            return new OutgoingClick(click.clickId().toString(), EventCodec.mapper().writeValueAsString(envelope));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot encode click " + click.clickId(), e);
-        }
     }
 
     private int takeRefused() {
@@ -215,16 +187,24 @@ public class ClickShipper {
         return n;
     }
 
-    private void spillOverflow() {
+    /** Past the memory limit the newest clicks go to the journal, and leave the log once it holds them. */
+    private void spillOverflow() throws Exception {
         int limit = config.clicks().memoryLimit();
+        List<OutgoingClick> spilled = new ArrayList<>();
         while (pending.size() > limit) {
             OutgoingClick click = pending.pollLast();
             try {
                 journal.append(click);
+                spilled.add(click);
             } catch (Exception e) {
+                // still in the write-ahead log: the next start sends it
                 journalDrops.increment();
-                LOG.warnf("click %s lost: journal not writable: %s", click.id(), e);
+                LOG.warnf("click %s not journalled (journal not writable): %s", click.id(), e);
             }
+        }
+        if (!spilled.isEmpty()) {
+            journal.flush();
+            spilled.forEach(c -> ClickWal.release(c.wal()));
         }
     }
 
@@ -256,6 +236,7 @@ public class ClickShipper {
                     return; // timed out meanwhile and already back in the pending list
                 }
                 if (failure == null) {
+                    ClickWal.release(click.wal());
                     sent.increment();
                     brokerUp = true;
                 } else {

@@ -104,11 +104,11 @@ class ClickShipperTest {
     @Test
     void aClickIsEncodedAsAStandardEnvelopeWhoseEventIdIsTheClickId() {
         ClickRecorded click = click();
-        OutgoingClick encoded = ClickShipper.encode(click);
+        OutgoingClick encoded = ClickBuffer.encode(click);
         var envelope = EventCodec.decode(encoded.json());
         assertEquals(click.clickId(), envelope.eventId());
         assertEquals("ClickRecorded", envelope.type());
-        assertEquals(ClickShipper.PRODUCER, envelope.producer());
+        assertEquals(ClickBuffer.PRODUCER, envelope.producer());
         assertEquals(click, EventCodec.payload(envelope, ClickRecorded.class));
         assertEquals(click.clickId().toString(), encoded.id());
     }
@@ -146,5 +146,27 @@ class ClickShipperTest {
         shipper = shipper(config, new ClickBuffer(config, new SimpleMeterRegistry()), broker);
         await().atMost(Duration.ofSeconds(10)).until(() -> broker.received.size() == made.size());
         assertEquals(made, broker.received.keySet());
+    }
+
+    @Test
+    void clicksAProcessDiedWithBeforeTheBrokerHadThemAreSentByTheNextStart() throws Exception {
+        TestConfig config = new TestConfig();
+        config.journalFile = "target/test-data/crash-" + System.nanoTime() + ".journal";
+        ClickBuffer dying = new ClickBuffer(config, new SimpleMeterRegistry());
+        Set<String> made = new HashSet<>();
+        for (int i = 0; i < 30; i++) {
+            ClickRecorded click = click();
+            made.add(click.clickId().toString());
+            dying.offer(click); // answered, queued, never shipped: the process "dies" here without shutdown
+        }
+
+        FakeBroker broker = new FakeBroker();
+        ClickBuffer next = new ClickBuffer(config, new SimpleMeterRegistry());
+        shipper = shipper(config, next, broker);
+        await().atMost(Duration.ofSeconds(10)).until(() -> broker.received.size() == made.size());
+        assertEquals(made, broker.received.keySet());
+        await().atMost(Duration.ofSeconds(5)).until(() -> shipper.backlog() == 0);
+        assertEquals(1, broker.received.values().stream().mapToInt(Integer::intValue).max().orElse(0),
+                "each click sent once");
     }
 }

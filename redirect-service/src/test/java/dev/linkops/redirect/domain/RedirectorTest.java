@@ -63,7 +63,7 @@ class RedirectorTest {
 
     private List<ClickRecorded> takeClicks() {
         clicks.clear();
-        buffer.drainTo(clicks);
+        clicks.addAll(buffer.drainClicks());
         return clicks;
     }
 
