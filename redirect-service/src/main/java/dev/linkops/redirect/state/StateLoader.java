@@ -77,12 +77,15 @@ public class StateLoader {
             scheduleReconcile(config.reconcileInterval().toMillis());
             return;
         }
+        // A service that answered has already filled its part; the file fills the rest. Everything is
+        // applied by version/sequence, so the file's older entries never replace what a service just gave.
         Path file = Path.of(config.snapshotFile());
         if (Files.isRegularFile(file)) {
             try {
                 int[] counts = SnapshotFile.read(file, links::apply, availability::apply);
                 status.loadedFrom(StateStatus.Source.FILE);
-                LOG.infof("services unreachable: started from %s (%d links, %d signals)", file, counts[0], counts[1]);
+                LOG.infof("a service is unreachable: started from %s (%d links, %d signals) and what answered",
+                        file, counts[0], counts[1]);
             } catch (Exception e) {
                 LOG.errorf("cannot read snapshot file %s: %s", file, e.toString());
             }
@@ -103,8 +106,22 @@ public class StateLoader {
         }, delayMillis, TimeUnit.MILLISECONDS);
     }
 
-    /** Reads both services' snapshots and merges them in by version/sequence. */
+    /**
+     * Reads both services' snapshots and merges them in by version/sequence. Each source counts on its
+     * own: with the registry down, fresh stock from availability still lands (and the other way round).
+     *
+     * @return whether both answered
+     */
     public boolean reconcile() {
+        boolean linksOk = reconcileLinks();
+        boolean availabilityOk = reconcileAvailability();
+        if (linksOk && availabilityOk) {
+            status.loadedFrom(StateStatus.Source.SERVICES);
+        }
+        return linksOk && availabilityOk;
+    }
+
+    private boolean reconcileLinks() {
         long requestedAt = System.nanoTime();
         Set<String> codes = new HashSet<>();
         try {
@@ -117,24 +134,41 @@ public class StateLoader {
                     applied[0]++;
                 }
             });
+            int removed = links.removeAbsent(codes, requestedAt);
+            if (applied[0] + removed > 0) {
+                status.changed();
+            }
+            LOG.debugf("reconciled links: %d listed, %d applied, %d codes no longer listed", linkCount, applied[0], removed);
+            return true;
+        } catch (Exception e) {
+            failed("registry", e);
+            return false;
+        }
+    }
+
+    private boolean reconcileAvailability() {
+        try {
+            int[] applied = {0};
             int signalCount = services.availability(signal -> {
                 if (availability.apply(signal)) {
                     applied[0]++;
                 }
             });
-            int removed = links.removeAbsent(codes, requestedAt);
-            if (applied[0] + removed > 0) {
+            if (applied[0] > 0) {
                 status.changed();
             }
-            status.loadedFrom(StateStatus.Source.SERVICES);
-            LOG.debugf("reconciled: %d links, %d signals, %d codes no longer listed", linkCount, signalCount, removed);
+            LOG.debugf("reconciled availability: %d signals, %d applied", signalCount, applied[0]);
             return true;
         } catch (Exception e) {
-            LOG.debugf("snapshot from services failed: %s", e.toString());
-            if (!status.loaded()) {
-                LOG.warnf("snapshot from services failed: %s", e.getMessage());
-            }
+            failed("availability", e);
             return false;
+        }
+    }
+
+    private void failed(String source, Exception e) {
+        LOG.debugf("snapshot from %s failed: %s", source, e.toString());
+        if (!status.loaded()) {
+            LOG.warnf("snapshot from %s failed: %s", source, e.getMessage());
         }
     }
 
