@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  * a released record has its length negated; 0 ends a segment (mapped files start zeroed).
  */
 final class ClickWal {
-    static final int DEFAULT_SEGMENT_BYTES = 64 << 20;
+    static final int DEFAULT_SEGMENT_BYTES = 16 << 20;
     private static final Pattern SEGMENT = Pattern.compile("clicks-(\\d{12})\\.wal");
 
     private final Path dir;
@@ -82,7 +82,11 @@ final class ClickWal {
             }
         }
 
-        /** The mapping stays until the buffer is collected; the file goes now. */
+        /**
+         * Deletes the file and unmaps it now: waiting for the collector to unmap would keep the pages
+         * of deleted segments charged to the process. Safe because a sealed segment with no live record
+         * is never touched again (no append after the seal, one release per record).
+         */
         void delete() {
             if (deleted.compareAndSet(false, true)) {
                 try {
@@ -90,6 +94,28 @@ final class ClickWal {
                 } catch (IOException e) {
                     // left for the next start, which finds every record in it released
                 }
+                Unmapper.unmap(buffer);
+            }
+        }
+    }
+
+    /** Frees a mapping at once through the JDK's supported-but-internal cleaner; if that is missing, the collector does it. */
+    private static final class Unmapper {
+        private static final sun.misc.Unsafe UNSAFE = find();
+
+        private static sun.misc.Unsafe find() {
+            try {
+                java.lang.reflect.Field f = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
+                f.setAccessible(true);
+                return (sun.misc.Unsafe) f.get(null);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        static void unmap(MappedByteBuffer buffer) {
+            if (UNSAFE != null) {
+                UNSAFE.invokeCleaner(buffer);
             }
         }
     }
