@@ -79,6 +79,21 @@ public final class ManagedProcess {
         }
     }
 
+    /** SIGKILL to the process (a crash: no shutdown hook runs); waits until it is gone. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            Files.deleteIfExists(pidFile);
+        } catch (IOException ignored) {
+            // checked against the start time before it is trusted
+        }
+    }
+
     /** TERM to the children first, then the process; whatever is still alive after the grace gets KILL. */
     public void stop(Duration grace) {
         List<ProcessHandle> tree = new ArrayList<>(process.descendants().collect(Collectors.toList()));

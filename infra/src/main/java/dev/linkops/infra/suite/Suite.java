@@ -40,6 +40,8 @@ public final class Suite implements AutoCloseable {
     /** Guards starting a process against a concurrent close() (Ctrl-C while the suite is still starting). */
     private final Object processes = new Object();
     private final Map<ServiceModule, ManagedProcess> services = new EnumMap<>(ServiceModule.class);
+    /** Extra instances started by {@link #startReplica}, by name. */
+    private final Map<String, Replica> replicas = new java.util.LinkedHashMap<>();
     private final List<ServiceModule> missing = new ArrayList<>();
     private EmbeddedPostgresServer postgres;
     private EmbeddedBroker broker;
@@ -141,10 +143,15 @@ public final class Suite implements AutoCloseable {
     }
 
     private ManagedProcess startService(ServiceModule s) throws IOException {
-        Path work = config.dataDir().resolve("services").resolve(s.module()).toAbsolutePath();
+        return startInstance(s, s.module(), config.port(s));
+    }
+
+    /** One JVM of service {@code s}; {@code name} is its log, pid and work folder (its local files). */
+    private ManagedProcess startInstance(ServiceModule s, String name, int port) throws IOException {
+        Path work = config.dataDir().resolve("services").resolve(name).toAbsolutePath();
         Files.createDirectories(work);
         Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(config.port(s)));
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         if (s.database() != null) {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(s.database()));
@@ -185,10 +192,130 @@ public final class Suite implements AutoCloseable {
         }
         List<String> cmd = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + config.serviceHeap()));
         cmd.addAll(config.serviceJvmOptions());
-        cmd.addAll(List.of("-jar", work.resolve("app/quarkus-run.jar").toString()));
-        log("starting " + s.module() + " on " + config.serviceUrl(s));
-        return ManagedProcess.start(s.module(), cmd, env, work, config.dataDir().resolve("logs/" + s.module() + ".log"),
+        Path app = config.dataDir().resolve("services").resolve(s.module()).resolve("app/quarkus-run.jar").toAbsolutePath();
+        cmd.addAll(List.of("-jar", app.toString()));
+        log("starting " + name + " on http://localhost:" + port);
+        return ManagedProcess.start(name, cmd, env, work, config.dataDir().resolve("logs/" + name + ".log"),
                 config.dataDir().resolve("run"));
+    }
+
+    // ---------------------------------------------------------------- faults (the fault tier drives these)
+
+    /** A second instance of a service on a port of its own, with its own local files; waits until it is ready. */
+    public Replica startReplica(ServiceModule s) throws Exception {
+        String name = s.module() + "-" + (replicas.size() + 2);
+        int port = dev.linkops.infra.FreePort.pick();
+        Replica replica = new Replica(s, name, port);
+        synchronized (processes) {
+            ensureNotClosed();
+            replica.process = startInstance(s, name, port);
+            replicas.put(name, replica);
+        }
+        awaitReady(name, replica.process, port, config.servicesTimeout());
+        return replica;
+    }
+
+    /** Stops a service the way an orchestrator does (TERM, then KILL after a grace period). */
+    public void stop(ServiceModule s) {
+        log("stopping " + s.module());
+        services.get(s).stop(Duration.ofSeconds(20));
+    }
+
+    /** kill -9: no shutdown hook runs, nothing is flushed by the process. */
+    public void kill(ServiceModule s) {
+        log("killing " + s.module() + " (SIGKILL)");
+        services.get(s).kill();
+    }
+
+    /** Starts a stopped or killed service again on its port with its local files, and waits until it is ready. */
+    public void restart(ServiceModule s) throws Exception {
+        ManagedProcess old = services.get(s);
+        if (old != null && old.isAlive()) {
+            throw new IllegalStateException(s.module() + " is still running");
+        }
+        ManagedProcess started;
+        synchronized (processes) {
+            ensureNotClosed();
+            started = startService(s);
+            services.put(s, started);
+        }
+        awaitReady(s.module(), started, config.port(s), config.servicesTimeout());
+    }
+
+    /** Stops the AMQP broker; its persistent journal keeps what it held. */
+    public void stopBroker() throws Exception {
+        log("stopping the broker");
+        broker.close();
+    }
+
+    /** Starts the broker again on the same port and journal. */
+    public void startBroker() throws Exception {
+        broker = EmbeddedBroker.start(config.amqpPort(), config.dataDir().resolve("broker"));
+        log("broker started again on port " + config.amqpPort());
+    }
+
+    private void awaitReady(String name, ManagedProcess p, int port, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "not listening yet";
+        while (System.nanoTime() < deadline) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException(name + " exited with code " + p.exitValue() + "; see " + p.logFile()
+                        + "\n" + p.logTail(40));
+            }
+            try {
+                Http.Response r = http.get("http://127.0.0.1:" + port + "/q/health/ready", null);
+                last = r.toString();
+                if (r.status() == 200 && "UP".equals(r.json().path("status").asText())) {
+                    log(name + " ready");
+                    return;
+                }
+            } catch (RuntimeException notListening) {
+                last = "not listening yet";
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(name + " not ready after " + timeout.toSeconds() + " s (last /q/health/ready: "
+                + last + "); see " + p.logFile());
+    }
+
+    /** An extra instance of a service (see {@link #startReplica}). */
+    public final class Replica {
+        private final ServiceModule service;
+        private final String name;
+        private final int port;
+        private ManagedProcess process;
+
+        private Replica(ServiceModule service, String name, int port) {
+            this.service = service;
+            this.name = name;
+            this.port = port;
+        }
+
+        public String name() { return name; }
+        public int port() { return port; }
+        public String url() { return "http://localhost:" + port; }
+        public boolean isAlive() { return process.isAlive(); }
+
+        public void stop() {
+            log("stopping " + name);
+            process.stop(Duration.ofSeconds(20));
+        }
+
+        public void kill() {
+            log("killing " + name + " (SIGKILL)");
+            process.kill();
+        }
+
+        public void restart() throws Exception {
+            if (process.isAlive()) {
+                throw new IllegalStateException(name + " is still running");
+            }
+            synchronized (processes) {
+                ensureNotClosed();
+                process = startInstance(service, name, port);
+            }
+            awaitReady(name, process, port, config.servicesTimeout());
+        }
     }
 
     private void ensureNotClosed() {
@@ -286,6 +413,7 @@ public final class Suite implements AutoCloseable {
         ManagedProcess kc;
         synchronized (processes) {
             started = new ArrayList<>(services.values());
+            replicas.values().forEach(r -> started.add(r.process));
             kc = keycloak;
         }
         List<Thread> stoppers = new ArrayList<>();
