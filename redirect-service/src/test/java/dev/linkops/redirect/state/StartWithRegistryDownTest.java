@@ -22,6 +22,7 @@ import java.util.Map;
 
 import static dev.linkops.redirect.Http.get;
 import static dev.linkops.redirect.Http.location;
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -67,7 +68,9 @@ class StartWithRegistryDownTest {
 
     @Test
     void linksFromTheFileRouteByTheStockAvailabilityServesNow() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> location(get(base, "/half-down")) != null);
+        // before the state is loaded the code is unknown and goes to the global fallback: wait for readiness
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                given().get("/q/health/ready").statusCode() == 200);
         String location = location(get(base, "/half-down"));
         org.junit.jupiter.api.Assertions.assertTrue(location.startsWith(Fixtures.SHOP + "/p/HALF-1?"),
                 "in stock now, not sold out as the file says: " + location);
