@@ -2,6 +2,8 @@
 # Loopback benchmark of the redirect hot path against nginx answering a fixed `return 302`.
 # Bounded: every wrk run has a fixed duration; every process started here is stopped by PID on exit.
 # Usage: redirect-service/bench/run.sh [duration-seconds]   (build first: mvn -q install -f redirect-service/pom.xml -DskipTests)
+# BENCH_RESULTS=FILE writes the table elsewhere (bench/run.sh repeats this script); BENCH_READY_TIMEOUT bounds
+# the wait for a redirect to load its links (a size that does not load in time is reported as failed).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -15,7 +17,8 @@ CONNECTIONS="${BENCH_CONNECTIONS:-64}"
 REDIRECT_PORT="${BENCH_REDIRECT_PORT:-18080}"
 NGINX_PORT="${BENCH_NGINX_PORT:-18090}"
 HEAP="${BENCH_HEAP:--Xmx1g}"
-RESULTS="$HERE/results.md"
+RESULTS="${BENCH_RESULTS:-$HERE/results.md}"
+READY_TIMEOUT="${BENCH_READY_TIMEOUT:-600}"
 SIZES="${BENCH_SIZES:-1000 1000000}"
 
 command -v wrk >/dev/null && command -v nginx >/dev/null || apt-get install -y wrk nginx >/dev/null
@@ -76,10 +79,19 @@ for N in $SIZES; do
   java $HEAP -jar "$JAR" > "$WORK/redirect-$N.log" 2>&1 &
   PID=$!; PIDS+=("$PID")
   START=$(date +%s)
+  FAILED=""
   until curl -sf "http://127.0.0.1:$REDIRECT_PORT/q/health/ready" >/dev/null; do
     sleep 1
-    if ! kill -0 "$PID" 2>/dev/null || [ $(( $(date +%s) - START )) -gt 600 ]; then
-      echo "redirect did not become ready with $N links" >&2; tail -20 "$WORK/redirect-$N.log" >&2; exit 1
+    if ! kill -0 "$PID" 2>/dev/null; then
+      FAILED="exited before it was ready: $(grep -m1 -o 'OutOfMemoryError[^"]*' "$WORK/redirect-$N.log" || tail -1 "$WORK/redirect-$N.log")"
+    elif [ $(( $(date +%s) - START )) -gt "$READY_TIMEOUT" ]; then
+      FAILED="not ready after ${READY_TIMEOUT}s (RSS $(( $(ps -o rss= -p "$PID") / 1024 )) MiB$(grep -q OutOfMemoryError "$WORK/redirect-$N.log" && echo ', OutOfMemoryError in its log'))"
+    fi
+    if [ -n "$FAILED" ]; then
+      echo "redirect with $N links FAILED: $FAILED" >&2; tail -5 "$WORK/redirect-$N.log" >&2
+      kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true
+      ROWS+=("| redirect, $N links | FAILED | – | – | – | – | $(echo "$FAILED" | tr '|' '/') |")
+      continue 2
     fi
   done
   READY_S=$(( $(date +%s) - START ))

@@ -1,0 +1,94 @@
+package dev.linkops.infra.bench;
+
+import dev.linkops.infra.suite.Suite;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * DESIGN §7 propagation: how long from an availability feed that crosses a threshold until the redirect
+ * routes by it. Each update alternates the SKU between in stock (120 available) and out of stock (0); the
+ * clock starts before the feed POST is sent, and stops at the first click that lands on the new branch.
+ * Clicks are polled back to back (each one is a real redirect, about a millisecond on loopback).
+ */
+final class Propagation {
+    private static final long TIMEOUT_MS = 10_000;
+
+    private final Suite suite;
+    private final int updates;
+
+    Propagation(Suite suite, int updates) {
+        this.suite = suite;
+        this.updates = updates;
+    }
+
+    List<String> run() {
+        LiveLink link = LiveLink.launch(suite, "prop");
+        List<Double> fromSend = new ArrayList<>();
+        List<Double> fromAccepted = new ArrayList<>();
+        List<Double> feedCall = new ArrayList<>();
+        int timedOut = 0;
+        long polls = 0;
+        for (int i = 0; i < updates; i++) {
+            // flip whatever the redirect serves now, so every update crosses the threshold even after a timeout
+            boolean toOut = link.click() == LiveLink.Branch.PDP;
+            LiveLink.Branch expected = toOut ? LiveLink.Branch.WAITLIST : LiveLink.Branch.PDP;
+            long t0 = System.nanoTime();
+            if (toOut) {
+                link.feed(20, 20);
+            } else {
+                link.feed(140, 20);
+            }
+            long accepted = System.nanoTime();
+            long deadline = t0 + TIMEOUT_MS * 1_000_000L;
+            boolean seen = false;
+            while (System.nanoTime() < deadline) {
+                polls++;
+                if (link.click() == expected) {
+                    seen = true;
+                    break;
+                }
+            }
+            long t1 = System.nanoTime();
+            feedCall.add((accepted - t0) / 1e6);
+            if (seen) {
+                fromSend.add((t1 - t0) / 1e6);
+                fromAccepted.add((t1 - accepted) / 1e6);
+            } else {
+                timedOut++;
+                fromSend.add((double) TIMEOUT_MS); // counted, so a lost update cannot flatter the percentiles
+                SuiteBench.log("propagation: update %d not seen within %d ms", i, TIMEOUT_MS);
+            }
+            LiveLink.sleep(50 + ThreadLocalRandom.current().nextInt(50));
+        }
+        Stats send = new Stats(fromSend);
+        Stats acc = new Stats(fromAccepted);
+        Stats call = new Stats(feedCall);
+        SuiteBench.log("propagation: %d updates, p50 %s ms, p99 %s ms from send; %d timed out", send.count(),
+                Stats.ms(send.median()), Stats.ms(send.percentile(99)), timedOut);
+        SuiteBench.summary("propagation p50 " + Stats.ms(send.median()) + " ms / p99 " + Stats.ms(send.percentile(99))
+                + " ms" + (timedOut > 0 ? " (" + timedOut + " timeouts)" : ""));
+        List<String> md = new ArrayList<>();
+        md.add("### Propagation: availability feed → redirect routes by it (DESIGN §7: p99 < 250 ms)");
+        md.add("");
+        md.add("Link `" + link.code + "` (SKU " + link.sku + "): " + updates + " feed updates alternating 120 available "
+                + "(→ product page) and 0 (→ waitlist), 50-100 ms apart; after each, back-to-back clicks until one lands "
+                + "on the new branch (" + polls + " clicks in all). Timeout " + TIMEOUT_MS / 1000 + " s per update.");
+        md.add("");
+        md.add("| measured from | n | p50 ms | p90 ms | p99 ms | max ms |");
+        md.add("|---|---|---|---|---|---|");
+        md.add(row("feed POST sent", send));
+        md.add(row("feed POST answered", acc));
+        md.add(row("(the feed POST itself)", call));
+        md.add("");
+        md.add("Updates not seen within the timeout: " + timedOut + " of " + updates
+                + (timedOut > 0 ? " (counted as " + TIMEOUT_MS + " ms in the first row)." : "."));
+        return md;
+    }
+
+    private static String row(String what, Stats s) {
+        return "| " + what + " | " + s.count() + " | " + Stats.ms(s.median()) + " | " + Stats.ms(s.percentile(90))
+                + " | " + Stats.ms(s.percentile(99)) + " | " + Stats.ms(s.max()) + " |";
+    }
+}
