@@ -10,12 +10,16 @@ import dev.linkops.redirect.domain.AvailabilityTable;
 import dev.linkops.redirect.domain.RoutingTable;
 import dev.linkops.redirect.state.StateStatus;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -35,6 +39,20 @@ public class StateEventsConsumer {
     StateStatus status;
     @Inject
     MeterRegistry registry;
+
+    /** DESIGN §7 propagation as this replica sees it: feed received by availability-service → routing here. */
+    private Timer propagation;
+
+    @PostConstruct
+    void meters() {
+        propagation = Timer.builder("linkops.redirect.availability.propagation")
+                .description("from availability-service receiving a feed to this replica routing by it")
+                .publishPercentiles(0.5, 0.99)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(30))
+                .register(registry);
+    }
 
     @Incoming(Channels.LINKS_IN)
     public CompletionStage<Void> onLink(Message<Object> message) {
@@ -75,7 +93,14 @@ public class StateEventsConsumer {
                     == RoutingTable.Applied.APPLIED;
             case LINK_RETIRED -> links.retire(EventCodec.payload(envelope, LinkRetired.class))
                     == RoutingTable.Applied.APPLIED;
-            case AVAILABILITY_CHANGED -> availability.apply(EventCodec.payload(envelope, AvailabilityChanged.class));
+            case AVAILABILITY_CHANGED -> {
+                AvailabilityChanged event = EventCodec.payload(envelope, AvailabilityChanged.class);
+                boolean applied = availability.apply(event);
+                if (applied && event.receivedAt() != null) {
+                    propagation.record(Duration.between(event.receivedAt(), Instant.now())); // a negative (clock skew) is dropped
+                }
+                yield applied;
+            }
             default -> false;
         };
     }

@@ -5,6 +5,9 @@ import dev.linkops.redirect.domain.AvailabilityTable;
 import dev.linkops.redirect.domain.RoutingTable;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import dev.linkops.redirect.messaging.Channels;
+import io.smallrye.reactive.messaging.health.HealthReport;
+import io.smallrye.reactive.messaging.providers.extension.HealthCenter;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +27,11 @@ import java.util.concurrent.TimeUnit;
  * Fills the tables at start (services first, the local file when they are down), reconciles with the
  * services periodically, and writes the local file when the state changed. Runs on its own thread so
  * start-up never waits for another service; readiness stays DOWN until one snapshot is in.
+ *
+ * <p>The event subscriptions are per instance: while this replica is detached from the broker, events
+ * published meanwhile never reach it. So whenever both subscriptions are attached again (and after the
+ * first attach, which may come after the first snapshot) the state is reconciled at once, not at the
+ * next periodic pass.
  */
 @ApplicationScoped
 public class StateLoader {
@@ -42,8 +50,11 @@ public class StateLoader {
     StateStatus status;
     @Inject
     MeterRegistry registry;
+    @Inject
+    HealthCenter messaging;
 
     private ScheduledExecutorService executor;
+    private boolean subscribed;
 
     void start(@Observes StartupEvent ignored) {
         Gauge.builder("linkops.redirect.state.age", status, StateStatus::ageSeconds)
@@ -57,6 +68,7 @@ public class StateLoader {
             return t;
         });
         executor.execute(this::initialLoad);
+        executor.scheduleWithFixedDelay(this::watchSubscriptions, 1, 1, TimeUnit.SECONDS);
         long write = config.snapshotWriteInterval().toMillis();
         if (write > 0) {
             executor.scheduleWithFixedDelay(this::writeFileIfChanged, write, write, TimeUnit.MILLISECONDS);
@@ -94,6 +106,31 @@ public class StateLoader {
         }
         // until the services answer once, retry soon; then at the configured interval
         scheduleReconcile(RETRY_MILLIS);
+    }
+
+    private void watchSubscriptions() {
+        try {
+            boolean now = subscriptionsAttached();
+            if (now && !subscribed) {
+                LOG.infof("event subscriptions attached: reconciling with the services for what they missed");
+                reconcile();
+            }
+            subscribed = now;
+        } catch (RuntimeException e) {
+            LOG.debugf("subscription watch failed: %s", e.toString());
+        }
+    }
+
+    /** Both incoming channels attached to the broker, as the AMQP connector's readiness reports them. */
+    private boolean subscriptionsAttached() {
+        int attached = 0;
+        for (HealthReport.ChannelInfo channel : messaging.getReadiness().getChannels()) {
+            if (channel.isOk() && (Channels.LINKS_IN.equals(channel.getChannel())
+                    || Channels.AVAILABILITY_IN.equals(channel.getChannel()))) {
+                attached++;
+            }
+        }
+        return attached == 2;
     }
 
     private void scheduleReconcile(long delayMillis) {
