@@ -73,7 +73,10 @@ def main():
         print("| %s | %d of %d | %s | %s | %s | %s | %s | %s |" % (
             t, len(ok), expected, fmt(rps, "{:,.0f}"), fmt(p50, "{:.2f}"), fmt(p99, "{:.2f}"),
             fmt(ratio, "{:.2f}") if not t.startswith("nginx") else "1.00", fmt(rss, "{:,.0f}"), failures.replace("|", "/")))
-        if t.startswith("redirect"):
+        if t.endswith("half of peak"):
+            summary.append("%s p99 %s ms at %s req/s" % (t.replace("redirect, ", "").replace(", half of peak", ""),
+                                                         fmt(p99, "{:.2f}"), fmt(rps, "{:,.0f}")))
+        elif t.startswith("redirect"):
             label = t.replace("redirect, ", "")
             summary.append("%s %s" % (label, "FAILED" if not ok else "%sx nginx, p99 %s ms" % (
                 fmt(ratio, "{:.2f}"), fmt(p99, "{:.1f}"))))

@@ -1,5 +1,6 @@
 package dev.linkops.infra.bench;
 
+import dev.linkops.infra.suite.ServiceModule;
 import dev.linkops.infra.suite.Suite;
 
 import java.util.ArrayList;
@@ -82,9 +83,33 @@ final class Propagation {
         md.add(row("feed POST answered", acc));
         md.add(row("(the feed POST itself)", call));
         md.add("");
+        md.add("The redirect's own timer `linkops.redirect.availability.propagation` (availability-service's receivedAt "
+                + "→ applied in this replica; client-side quantiles over the last two minutes): " + redirectTimer() + ".");
+        md.add("");
         md.add("Updates not seen within the timeout: " + timedOut + " of " + updates
                 + (timedOut > 0 ? " (counted as " + TIMEOUT_MS + " ms in the first row)." : "."));
         return md;
+    }
+
+    /** p50, p99 and max of the redirect's propagation timer, read from its Prometheus endpoint. */
+    private String redirectTimer() {
+        String metrics = suite.http().get(suite.config().serviceUrl(ServiceModule.REDIRECT)
+                + "/q/metrics", null).body();
+        String name = "linkops_redirect_availability_propagation_seconds";
+        StringBuilder out = new StringBuilder();
+        for (String line : metrics.split("\\n")) {
+            boolean quantile = line.startsWith(name + "{");
+            String label = quantile && line.contains("quantile=\"0.5\"") ? "p50"
+                    : quantile && line.contains("quantile=\"0.99\"") ? "p99"
+                    : line.startsWith(name + "_max") ? "max"
+                    : line.startsWith(name + "_count") ? "n" : null;
+            if (label != null) {
+                double v = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                out.append(out.length() == 0 ? "" : ", ").append(label).append(' ')
+                        .append(label.equals("n") ? String.valueOf((long) v) : Stats.ms(v * 1000) + " ms");
+            }
+        }
+        return out.length() == 0 ? "not exposed" : out.toString();
     }
 
     private static String row(String what, Stats s) {
