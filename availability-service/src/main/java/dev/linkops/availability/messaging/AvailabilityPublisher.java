@@ -23,11 +23,12 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Turns pending availability rows into AvailabilityChanged events through the outbox. A row stays
- * pending for the coalescing window counted from its first unpublished change, so a burst of updates
- * to one (sku, market) leaves as one event carrying the latest values; each event takes the next
- * per-(sku, market) sequence. Pending marks live in the database, so nothing is lost on a crash: the
- * periodic sweep publishes whatever a previous run left.
+ * Turns availability changes into AvailabilityChanged events through the outbox; each event takes the
+ * next per-(sku, market) sequence. Without a coalescing window (the default) a change is written to the
+ * outbox in the transaction that made it, so it leaves as soon as that commits. With a window, the row
+ * stays pending for the window counted from its first unpublished change, so a burst of updates to one
+ * (sku, market) leaves as one event carrying the latest values. Pending marks live in the database, so
+ * nothing is lost on a crash: the periodic sweep publishes whatever a previous run left.
  */
 @ApplicationScoped
 public class AvailabilityPublisher {
@@ -63,8 +64,32 @@ public class AvailabilityPublisher {
         }
     }
 
-    /** Call inside the transaction that marked rows pending; publishing is scheduled once it commits. */
-    public void changedInThisTransaction() {
+    /**
+     * The row (locked by the caller's transaction) changed in a way worth telling: published in this
+     * transaction when there is no coalescing window, else marked pending and published once the window
+     * closes. Publishing here saves a second transaction and a thread hand-over per update (DESIGN §7's
+     * propagation budget); two changes of one row in one transaction then leave as two events.
+     */
+    public void changed(Availability row, Instant now) {
+        row.markChanged(now);
+        if (config.coalesceWindow().isZero()) {
+            publish(row, now);
+        } else {
+            changedInThisTransaction();
+        }
+    }
+
+    private void publish(Availability row, Instant now) {
+        long sequence = row.sequence + 1;
+        outbox.publish(Addresses.AVAILABILITY, row.toEvent(row.publishedState, sequence));
+        row.sequence = sequence;
+        row.publishedState = row.state;
+        row.publishedAt = now;
+        row.pendingSince = null;
+    }
+
+    /** Publishing is scheduled once the transaction that marked rows pending commits. */
+    private void changedInThisTransaction() {
         if (transactions.getResource(TX_KEY) != null) {
             return;
         }
@@ -134,12 +159,7 @@ public class AvailabilityPublisher {
                     .setParameter(2, config.publishChunk())
                     .getResultList();
             for (Availability row : due) {
-                long sequence = row.sequence + 1;
-                outbox.publish(Addresses.AVAILABILITY, row.toEvent(row.publishedState, sequence));
-                row.sequence = sequence;
-                row.publishedState = row.state;
-                row.publishedAt = now;
-                row.pendingSince = null;
+                publish(row, now);
             }
             return due.size();
         });

@@ -22,7 +22,7 @@ import java.util.TreeSet;
 /**
  * The only writer of {@link Availability} rows. Rows are locked (in key order, so writers do not
  * deadlock) before they change, every state change leaves a {@link StateTransition}, and every change
- * worth telling marks the row pending for the {@link AvailabilityPublisher}.
+ * worth telling goes to the {@link AvailabilityPublisher}.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -138,7 +138,6 @@ public class AvailabilityLedger {
     }
 
     private void changed(Availability row, Instant now) {
-        row.markChanged(now);
-        publisher.changedInThisTransaction();
+        publisher.changed(row, now);
     }
 }
