@@ -40,6 +40,14 @@ public final class Http {
         }
     }
 
+    /** The test profile's global fallback, where unknown codes (orphan clicks) go. */
+    public static final String GLOBAL_FALLBACK = "http://shop.test/";
+
+    /** An orphan click's location: the global fallback with the shopper's parameters and a click id. */
+    public static boolean atGlobalFallback(String location) {
+        return location != null && location.startsWith(GLOBAL_FALLBACK + "?") && location.contains("lo_cid=");
+    }
+
     public static String location(HttpResponse<?> response) {
         return response.headers().firstValue("Location").orElse(null);
     }

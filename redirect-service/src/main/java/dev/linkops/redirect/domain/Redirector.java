@@ -8,6 +8,7 @@ import dev.linkops.redirect.state.StateStatus;
 import dev.linkops.routing.CompiledLink;
 import dev.linkops.routing.QueryMerger;
 import dev.linkops.routing.RouteDecision;
+import dev.linkops.routing.UtmParameters;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,7 +52,7 @@ public class Redirector {
         long started = System.nanoTime();
         CompiledLink link = links.find(code);
         if (link == null) {
-            return unknown(code, visitor, now, started);
+            return unknown(code, rawQuery, visitor, now, started);
         }
         UUID clickId = ClickIds.next();
         try {
@@ -68,14 +69,21 @@ public class Redirector {
         }
     }
 
-    private Redirect unknown(String code, Visitor visitor, Instant now, long started) {
+    /**
+     * An orphan click still carries the shopper's parameters (gclid, fbclid, …; no link, so no utm_*) and
+     * its click id to the global fallback: attribution survives a mistyped or retired code, and post-click
+     * events can be joined to the orphan click.
+     */
+    private Redirect unknown(String code, String rawQuery, Visitor visitor, Instant now, long started) {
         UUID clickId = ClickIds.next();
+        String location = QueryMerger.merge(globalFallback, (UtmParameters) null, rawQuery, clickIdParam,
+                clickId.toString());
         clicks.offer(new ClickRecorded(clickId, code, null, 0, Outcome.UNKNOWN_CODE.name(),
                 RouteDecision.FALLBACK_BRANCH, null, globalFallback, List.of(),
                 visitor.context().device(), visitor.context().market(), visitor.context().language(),
                 visitor.referrerHost(), visitor.bot(), now));
         metrics.unknown(status.loaded(), started);
-        return new Redirect(302, globalFallback);
+        return new Redirect(302, location);
     }
 
     /** Never a 5xx for a known code: the link's own fallback answers, counted apart. */

@@ -159,13 +159,15 @@ class RedirectorTest {
     void unknownPausedAndExpiredCodesGoToTheirOwnFallbacksAndAreCountedApart() {
         redirector.links.apply(Fixtures.speakerLink("paused", "P", 1, LinkStatus.PAUSED));
         redirector.links.apply(Fixtures.speakerLink("expired", "E", 1, LinkStatus.EXPIRED));
-        assertEquals("https://global.test/", location("nobody", "gclid=1"));
+        String orphan = location("nobody", "gclid=1&utm_source=typo");
         assertTrue(location("paused", null).startsWith(Fixtures.SHOP + "/paused?"));
         assertTrue(location("expired", null).startsWith(Fixtures.SHOP + "/expired?"));
 
         List<ClickRecorded> recorded = takeClicks();
         assertEquals("UNKNOWN_CODE", recorded.get(0).outcome());
         assertNull(recorded.get(0).linkId());
+        assertEquals("https://global.test/?gclid=1&lo_cid=" + recorded.get(0).clickId(), orphan,
+                "the shopper's parameters and the click id reach the global fallback; utm_* belong to links");
         assertEquals("PAUSED", recorded.get(1).outcome());
         assertEquals("EXPIRED", recorded.get(2).outcome());
         assertEquals(1.0, redirector.metrics.count(Outcome.UNKNOWN_CODE));

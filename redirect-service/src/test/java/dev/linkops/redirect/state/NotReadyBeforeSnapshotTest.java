@@ -15,11 +15,13 @@ import java.time.Duration;
 import java.util.Map;
 
 import static dev.linkops.redirect.Http.get;
+import static dev.linkops.redirect.Http.atGlobalFallback;
 import static dev.linkops.redirect.Http.location;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** No services and no local file: not ready until the services come up and a snapshot is loaded. */
 @QuarkusTest
@@ -45,7 +47,8 @@ class NotReadyBeforeSnapshotTest {
     @Test
     void readinessStaysDownUntilTheFirstSnapshotArrives() throws Exception {
         given().get("/q/health/ready").then().statusCode(503).body("checks.data.source", hasItem("NONE"));
-        assertEquals("http://shop.test/", location(get(base, "/late")), "nothing routes yet");
+        String beforeSnapshot = location(get(base, "/late"));
+        assertTrue(atGlobalFallback(beforeSnapshot), "nothing routes yet: " + beforeSnapshot);
 
         try (StubServices services = StubServices.start(SERVICES_PORT)) {
             services.links.add(Fixtures.speakerLink("late", "LATE-1", 1, LinkStatus.LIVE));
