@@ -43,7 +43,7 @@ class DeployManifestsTest {
             "availability-service", "alerting-service", "reporting-service");
     /** Created from the production secret store, not by kustomize (see overlays/production). */
     static final Set<String> EXTERNAL_SECRETS_IN_PRODUCTION = Set.of("linkops-db", "linkops-broker", "linkops-oidc",
-            "linkops-redirect-tls");
+            "linkops-redirect", "linkops-redirect-tls");
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     static List<JsonNode> render(String overlay) throws Exception {

@@ -3,6 +3,7 @@ package dev.linkops.redirect;
 import dev.linkops.redirect.config.RedirectConfig;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** RedirectConfig for plain unit tests, with the defaults of application.properties. */
 public class TestConfig implements RedirectConfig {
@@ -20,6 +21,7 @@ public class TestConfig implements RedirectConfig {
     @Override public String globalFallbackUrl() { return "https://global.test/"; }
     @Override public String clickIdParam() { return "lo_cid"; }
     @Override public String geoHeader() { return "CF-IPCountry"; }
+    @Override public Optional<String> visitorSecret() { return Optional.of("unit-test-visitor-secret"); }
 
     @Override
     public Clicks clicks() {

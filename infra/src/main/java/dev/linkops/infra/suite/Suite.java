@@ -175,6 +175,8 @@ public final class Suite implements AutoCloseable {
                 env.put("LINKOPS_REDIRECT_SNAPSHOT_FILE", work.resolve("redirect-snapshot.json").toString());
                 env.put("LINKOPS_REDIRECT_CLICKS_JOURNAL_FILE", work.resolve("redirect-clicks.journal").toString());
                 env.put("LINKOPS_REDIRECT_GLOBAL_FALLBACK_URL", config.storefrontUrl() + "/");
+                // shared by the replicas: a visitor is one unique click whichever replica answers
+                env.put("LINKOPS_REDIRECT_VISITOR_SECRET", "linkops-local-visitor-secret");
                 break;
             case ALERTING:
                 env.put("QUARKUS_MAILER_HOST", "127.0.0.1");

@@ -4,16 +4,19 @@ import dev.linkops.redirect.config.RedirectConfig;
 import dev.linkops.redirect.domain.Redirect;
 import dev.linkops.redirect.domain.Redirector;
 import dev.linkops.redirect.domain.Visitor;
+import dev.linkops.redirect.domain.VisitorKeys;
 import dev.linkops.routing.BotClassifier;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
 
 import java.time.Instant;
 
@@ -23,6 +26,7 @@ import java.time.Instant;
  */
 @ApplicationScoped
 public class RedirectRoutes {
+    private static final Logger LOG = Logger.getLogger(RedirectRoutes.class);
     static final CharSequence NO_STORE = HttpHeaders.createOptimized("no-store");
     static final CharSequence CACHE_CONTROL = HttpHeaders.createOptimized("Cache-Control");
     static final CharSequence LOCATION = HttpHeaders.createOptimized("Location");
@@ -40,9 +44,15 @@ public class RedirectRoutes {
 
     private final VisitorReader visitors = new VisitorReader(BotClassifier.standard());
     private CharSequence geoHeader;
+    private VisitorKeys visitorKeys;
 
     void routes(@Observes Router router) {
         geoHeader = HttpHeaders.createOptimized(config.geoHeader());
+        visitorKeys = config.visitorSecret().map(VisitorKeys::of).orElseGet(() -> {
+            LOG.warn("linkops.redirect.visitor-secret is not set: unique clicks count a visitor once per replica "
+                    + "and per run (set LINKOPS_REDIRECT_VISITOR_SECRET, the same on every replica)");
+            return VisitorKeys.random();
+        });
         router.route(HttpMethod.GET, "/:code").handler(this::redirect);
         router.route(HttpMethod.HEAD, "/:code").handler(this::redirect);
     }
@@ -57,11 +67,16 @@ public class RedirectRoutes {
         MultiMap headers = request.headers();
         String rawQuery = request.query();
         String purpose = headers.get(PURPOSE);
-        Visitor visitor = visitors.read(request.method().name(), headers.get(HttpHeaders.USER_AGENT),
+        String userAgent = headers.get(HttpHeaders.USER_AGENT);
+        Instant now = Instant.now();
+        // with quarkus.http.proxy.* set, Quarkus has already put the forwarded client address here
+        SocketAddress peer = request.remoteAddress();
+        String visitorKey = visitorKeys.key(peer == null ? null : peer.host(), userAgent, now);
+        Visitor visitor = visitors.read(request.method().name(), userAgent,
                 headers.get(geoHeader), headers.get(HttpHeaders.ACCEPT_LANGUAGE), headers.get(HttpHeaders.REFERER),
                 headers.get(HttpHeaders.COOKIE), rawQuery, purpose != null ? purpose : headers.get(X_PURPOSE),
-                headers.get(SEC_PURPOSE), headers.get(X_MOZ));
-        Redirect redirect = redirector.resolve(code, rawQuery, visitor, Instant.now());
+                headers.get(SEC_PURPOSE), headers.get(X_MOZ), visitorKey);
+        Redirect redirect = redirector.resolve(code, rawQuery, visitor, now);
         ctx.response()
                 .setStatusCode(redirect.status())
                 .putHeader(LOCATION, redirect.location())

@@ -24,9 +24,11 @@ public final class VisitorReader {
      * @param acceptLanguage Accept-Language, or null
      * @param cookie         the Cookie header, or null
      * @param rawQuery       the query as received, or null
+     * @param visitorKey     the visitor's key of the day ({@code VisitorKeys}), or null
      */
     public Visitor read(String method, String userAgent, String geo, String acceptLanguage, String referer,
-                        String cookie, String rawQuery, String purpose, String secPurpose, String xMoz) {
+                        String cookie, String rawQuery, String purpose, String secPurpose, String xMoz,
+                        String visitorKey) {
         String language = language(acceptLanguage);
         String market = country(geo);
         if (market == null) {
@@ -38,7 +40,7 @@ public final class VisitorReader {
         }
         RequestContext context = new RequestContext(DeviceClassifier.fromUserAgent(userAgent), market, language, segment);
         boolean bot = bots.isBot(method, userAgent, purpose, secPurpose, xMoz);
-        return new Visitor(context, bot, host(referer));
+        return new Visitor(context, bot, host(referer), visitorKey);
     }
 
     /** Two ASCII letters, upper-cased; CDN placeholders for "unknown" (XX) and Tor (T1) say nothing. */

@@ -68,6 +68,8 @@ final class ClickJson {
         b.append(",\"bot\":").append(c.bot());
         b.append(",\"at\":");
         instant(b, c.at());
+        b.append(",\"visitor\":");
+        string(b, c.visitor());
         return b.append("}}").toString();
     }
 

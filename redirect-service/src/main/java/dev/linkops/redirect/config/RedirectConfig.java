@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** Every setting is overridable by environment variable, e.g. LINKOPS_REDIRECT_REGISTRY_URL. */
 @ConfigMapping(prefix = "linkops.redirect")
@@ -44,6 +45,12 @@ public interface RedirectConfig {
     /** Header a CDN puts the visitor's country in (CF-IPCountry, CloudFront-Viewer-Country, ...). */
     @WithDefault("CF-IPCountry")
     String geoHeader();
+
+    /**
+     * Secret of the visitor keys behind unique clicks (16 bytes or more); every replica needs the same.
+     * Unset: a random secret per process, so a visitor counts once per replica and per run.
+     */
+    Optional<String> visitorSecret();
 
     Clicks clicks();
 

@@ -81,7 +81,7 @@ public class Redirector {
         clicks.offer(new ClickRecorded(clickId, code, null, 0, Outcome.UNKNOWN_CODE.name(),
                 RouteDecision.FALLBACK_BRANCH, null, globalFallback, List.of(),
                 visitor.context().device(), visitor.context().market(), visitor.context().language(),
-                visitor.referrerHost(), visitor.bot(), now));
+                visitor.referrerHost(), visitor.bot(), now, visitor.key()));
         metrics.unknown(status.loaded(), started);
         return new Redirect(302, location);
     }
@@ -113,6 +113,6 @@ public class Redirector {
                 decision == null ? null : decision.destinationType(), destination,
                 decision == null ? List.of() : decision.skus(),
                 visitor.context().device(), visitor.context().market(), visitor.context().language(),
-                visitor.referrerHost(), visitor.bot(), now));
+                visitor.referrerHost(), visitor.bot(), now, visitor.key()));
     }
 }

@@ -4,7 +4,7 @@ import dev.linkops.routing.RequestContext;
 
 /**
  * What one request tells about its visitor: the routing context plus what the click records.
- * Never holds the IP address.
+ * Never holds the IP address: {@code key} is its day's {@link VisitorKeys} key, or null.
  */
-public record Visitor(RequestContext context, boolean bot, String referrerHost) {
+public record Visitor(RequestContext context, boolean bot, String referrerHost, String key) {
 }

@@ -36,6 +36,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The hot path against a real broker, with registry and availability answering their snapshots. */
@@ -195,6 +196,13 @@ class RedirectFlowTest {
         assertEquals(1, first.skus().size());
         assertEquals(StockState.UNKNOWN, first.skus().get(0).state());
         assertFalse(first.toString().contains("127.0.0.1"), "no IP in the click");
+        // unique clicks: one browser at one address is one visitor today, another agent is another visitor
+        List<String> visitors = clickIds.stream().map(id -> received.stream()
+                .filter(c -> c.click().clickId().toString().equals(id)).findFirst().orElseThrow().click().visitor())
+                .toList();
+        assertTrue(visitors.get(0).matches("[0-9a-f]{32}"), visitors.get(0));
+        assertEquals(Set.of(visitors.get(0)), Set.copyOf(List.of(visitors.get(1), visitors.get(3), visitors.get(4))));
+        assertNotEquals(visitors.get(0), visitors.get(2), "Slackbot is not the iPhone");
     }
 
     @Test

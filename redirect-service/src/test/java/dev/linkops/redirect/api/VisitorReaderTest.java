@@ -14,7 +14,7 @@ class VisitorReaderTest {
     private final VisitorReader reader = new VisitorReader(BotClassifier.standard());
 
     private Visitor get(String ua, String geo, String acceptLanguage) {
-        return reader.read("GET", ua, geo, acceptLanguage, null, null, null, null, null, null);
+        return reader.read("GET", ua, geo, acceptLanguage, null, null, null, null, null, null, null);
     }
 
     @Test
@@ -36,26 +36,26 @@ class VisitorReaderTest {
 
     @Test
     void theSegmentComesFromTheSegParameterThenTheCookie() {
-        assertEquals("vip", reader.read("GET", IPHONE, null, null, null, "seg=other", "a=1&seg=vip", null, null, null)
+        assertEquals("vip", reader.read("GET", IPHONE, null, null, null, "seg=other", "a=1&seg=vip", null, null, null, null)
                 .context().segment());
-        assertEquals("loyal", reader.read("GET", IPHONE, null, null, null, "x=1; seg=loyal; y=2", "segment=no", null, null, null)
+        assertEquals("loyal", reader.read("GET", IPHONE, null, null, null, "x=1; seg=loyal; y=2", "segment=no", null, null, null, null)
                 .context().segment());
     }
 
     @Test
     void onlyTheRefererHostIsKept() {
         Visitor v = reader.read("GET", IPHONE, null, null, "https://user:pw@News.Example.com:8443/a?email=x@y", null,
-                null, null, null, null);
+                null, null, null, null, null);
         assertEquals("news.example.com", v.referrerHost());
-        assertNull(reader.read("GET", IPHONE, null, null, "not a url", null, null, null, null, null).referrerHost());
+        assertNull(reader.read("GET", IPHONE, null, null, "not a url", null, null, null, null, null, null).referrerHost());
     }
 
     @Test
     void headRequestsPrefetchesUnfurlersAndCrawlersAreFlaggedButPeopleAreNot() {
         assertFalse(get(IPHONE, null, null).bot());
-        assertTrue(reader.read("HEAD", IPHONE, null, null, null, null, null, null, null, null).bot());
-        assertTrue(reader.read("GET", IPHONE, null, null, null, null, null, null, "prefetch;prerender", null).bot());
-        assertTrue(reader.read("GET", IPHONE, null, null, null, null, null, "prefetch", null, null).bot());
+        assertTrue(reader.read("HEAD", IPHONE, null, null, null, null, null, null, null, null, null).bot());
+        assertTrue(reader.read("GET", IPHONE, null, null, null, null, null, null, "prefetch;prerender", null, null).bot());
+        assertTrue(reader.read("GET", IPHONE, null, null, null, null, null, "prefetch", null, null, null).bot());
         assertTrue(get("Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)", null, null).bot());
         assertTrue(get("Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)", null, null).bot());
         assertTrue(get(null, null, null).bot(), "browsers always send a User-Agent");

@@ -41,7 +41,8 @@ class ClickJsonTest {
                 "low-stock", DestinationType.CATEGORY, "https://shop.test/c/speakers?featured=SPK-X1&utm_source=google",
                 List.of(new SkuAtClick("SPK-X1", StockState.LOW, 12L, 350L),
                         new SkuAtClick("SPK-X2", StockState.UNKNOWN, null, null)),
-                "mobile", "US", "en", "news.example", false, Instant.parse("2026-12-03T20:59:59Z")));
+                "mobile", "US", "en", "news.example", false, Instant.parse("2026-12-03T20:59:59Z"),
+                "0123456789abcdef0123456789abcdef"));
     }
 
     @Test

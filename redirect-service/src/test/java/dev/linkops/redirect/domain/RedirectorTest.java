@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The hot path without HTTP: routing, query passthrough, fallbacks and the click each request leaves. */
 class RedirectorTest {
     private static final String DEST = Fixtures.SHOP + "/landing?ref=email&gclid=old&utm_source=stale#top";
-    private static final Visitor PERSON = new Visitor(new RequestContext("desktop", "US", "en", null), false, null);
+    private static final Visitor PERSON = new Visitor(new RequestContext("desktop", "US", "en", null), false, null,
+            "0123456789abcdef0123456789abcdef");
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final List<ClickRecorded> clicks = new ArrayList<>();
