@@ -283,8 +283,9 @@ final class ReportVolume {
     /** One day's rollup cells summed from that day's facts and their attached events. Parameters: day, link ids. */
     private static final String ROLLUP_SQL = """
             INSERT INTO click_rollup (day, link_id, link_version, branch, stock_state, market, device, bot, clicks,
-                add_to_carts, purchases, revenue, waitlist_signups)
+                unique_clicks, add_to_carts, purchases, revenue, waitlist_signups)
             SELECT ?::date, f.link_id, f.link_version, f.branch, f.stock_state, f.market, f.device, f.bot, count(*),
+                   count(*) FILTER (WHERE f.unique_click),
                    coalesce(sum(e.add_to_carts), 0), coalesce(sum(e.purchases), 0), coalesce(sum(e.revenue), 0),
                    coalesce(sum(e.waitlist_signups), 0)
             FROM %s f LEFT JOIN (
@@ -297,6 +298,7 @@ final class ReportVolume {
             GROUP BY 2, 3, 4, 5, 6, 7, 8
             ON CONFLICT (day, link_id, link_version, branch, stock_state, market, device, bot) DO UPDATE SET
                 clicks = click_rollup.clicks + EXCLUDED.clicks,
+                unique_clicks = click_rollup.unique_clicks + EXCLUDED.unique_clicks,
                 add_to_carts = click_rollup.add_to_carts + EXCLUDED.add_to_carts,
                 purchases = click_rollup.purchases + EXCLUDED.purchases,
                 revenue = click_rollup.revenue + EXCLUDED.revenue,

@@ -9,19 +9,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
 public class ClickStore {
     @Inject
     Sql sql;
-
-    /** @return false when the click id was seen before (a redelivery): nothing is written then */
-    public boolean claim(UUID clickId, Instant at) {
-        return sql.update("INSERT INTO click_seen (click_id, at) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                clickId, at) == 1;
-    }
 
     /** Claims a batch's click ids at once; @return the facts whose click id was not seen before */
     public List<ClickFact> claimAll(List<ClickFact> facts) {
@@ -36,30 +33,46 @@ public class ClickStore {
         return fresh;
     }
 
-    public void insertAll(List<ClickFact> facts, Instant receivedAt) {
-        sql.batch(INSERT, facts.stream().map(f -> values(f, receivedAt)).toList());
+    /**
+     * Claims each fact's visit (visitor, link, UTC day), earliest click first, in a fixed order so
+     * concurrent batches lock keys in the same order.
+     *
+     * @return the click ids that are their visitor's first on the link that day; a click without a
+     * visitor key is always one
+     */
+    public Set<UUID> claimVisits(List<ClickFact> facts) {
+        Set<UUID> unique = new HashSet<>();
+        List<ClickFact> keyed = new ArrayList<>();
+        for (ClickFact f : facts) {
+            if (f.visitor() == null) {
+                unique.add(f.clickId());
+            } else {
+                keyed.add(f);
+            }
+        }
+        keyed.sort(Comparator.comparing(ClickFact::day).thenComparing(ClickFact::linkId)
+                .thenComparing(ClickFact::visitor).thenComparing(ClickFact::at).thenComparing(ClickFact::clickId));
+        int[] counts = sql.batch(
+                "INSERT INTO click_visitor (day, link_id, visitor) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                keyed.stream().map(f -> new Object[]{f.day(), f.linkId(), f.visitor()}).toList());
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 1) {
+                unique.add(keyed.get(i).clickId());
+            }
+        }
+        return unique;
     }
 
-    private static final String INSERT = """
-            INSERT INTO click_fact (click_id, at, code, link_id, link_version, outcome, branch, destination_type,
-                sku, stock_state, available, signal_age_ms, market, device, language, referrer_host, bot, received_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """;
-
-    private static Object[] values(ClickFact f, Instant receivedAt) {
-        return new Object[]{f.clickId(), f.at(), f.code(), f.linkId(), f.linkVersion(), f.outcome(), f.branch(),
-                f.destinationType(), f.sku(), f.stockState(), f.available(), f.signalAgeMs(), f.market(),
-                f.device(), f.language(), f.referrerHost(), f.bot(), receivedAt};
-    }
-
-    public void insert(ClickFact f, Instant receivedAt) {
-        sql.update("""
+    public void insertAll(List<ClickFact> facts, Set<UUID> unique, Instant receivedAt) {
+        sql.batch("""
                 INSERT INTO click_fact (click_id, at, code, link_id, link_version, outcome, branch, destination_type,
-                    sku, stock_state, available, signal_age_ms, market, device, language, referrer_host, bot, received_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, f.clickId(), f.at(), f.code(), f.linkId(), f.linkVersion(), f.outcome(), f.branch(),
-                f.destinationType(), f.sku(), f.stockState(), f.available(), f.signalAgeMs(), f.market(),
-                f.device(), f.language(), f.referrerHost(), f.bot(), receivedAt);
+                    sku, stock_state, available, signal_age_ms, market, device, language, referrer_host, bot,
+                    visitor, unique_click, received_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, facts.stream().map(f -> new Object[]{f.clickId(), f.at(), f.code(), f.linkId(), f.linkVersion(),
+                f.outcome(), f.branch(), f.destinationType(), f.sku(), f.stockState(), f.available(), f.signalAgeMs(),
+                f.market(), f.device(), f.language(), f.referrerHost(), f.bot(), f.visitor(),
+                unique.contains(f.clickId()), receivedAt}).toList());
     }
 
     /** @return the rollup cell of a stored click, or null when the click is not known (yet) */

@@ -30,17 +30,18 @@ public class RollupStore {
 
     private static Object[] values(RollupKey k, RollupDelta d) {
         return new Object[]{k.day(), k.linkId(), k.linkVersion(), k.branch(), k.stockState(), k.market(), k.device(),
-                k.bot(), d.clicks(), d.addToCarts(), d.purchases(), d.revenue(), d.waitlistSignups(),
+                k.bot(), d.clicks(), d.uniqueClicks(), d.addToCarts(), d.purchases(), d.revenue(), d.waitlistSignups(),
                 d.backInStockClicks(), d.variantChanges(), d.searchRefinements(), d.bounces()};
     }
 
     private static final String UPSERT = """
                 INSERT INTO click_rollup (day, link_id, link_version, branch, stock_state, market, device, bot,
-                    clicks, add_to_carts, purchases, revenue, waitlist_signups, back_in_stock_clicks,
+                    clicks, unique_clicks, add_to_carts, purchases, revenue, waitlist_signups, back_in_stock_clicks,
                     variant_changes, search_refinements, bounces)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (day, link_id, link_version, branch, stock_state, market, device, bot) DO UPDATE SET
                     clicks = click_rollup.clicks + EXCLUDED.clicks,
+                    unique_clicks = click_rollup.unique_clicks + EXCLUDED.unique_clicks,
                     add_to_carts = click_rollup.add_to_carts + EXCLUDED.add_to_carts,
                     purchases = click_rollup.purchases + EXCLUDED.purchases,
                     revenue = click_rollup.revenue + EXCLUDED.revenue,

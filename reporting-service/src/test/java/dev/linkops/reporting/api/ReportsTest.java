@@ -141,6 +141,58 @@ class ReportsTest {
     }
 
     @Test
+    void aVisitorIsOneUniqueClickPerLinkAndDayCountedWhereItFirstClicked() {
+        String campaign = "uniq-" + UUID.randomUUID();
+        LinkPublished link = intake.link(campaign, "email", "SKU-U1");
+        String ann = "a".repeat(32), bob = "b".repeat(32), annNextDay = "c".repeat(32);
+        ClickRecorded annFirst = Fixtures.click(UUID.randomUUID(), link, StockState.IN_STOCK, "default", "mobile",
+                "US", false, T, ann);
+        intake.clicks(
+                // Ann clicks three times on the 22nd: in stock first, then twice after the sell-out
+                annFirst,
+                Fixtures.click(UUID.randomUUID(), link, StockState.OUT_OF_STOCK, "sold-out", "mobile", "US", false,
+                        T.plusSeconds(7200), ann),
+                Fixtures.click(UUID.randomUUID(), link, StockState.OUT_OF_STOCK, "sold-out", "mobile", "US", false,
+                        T.plusSeconds(7300), ann),
+                Fixtures.click(UUID.randomUUID(), link, StockState.OUT_OF_STOCK, "sold-out", "desktop", "US", false,
+                        T.plusSeconds(7400), bob),
+                // a click without a visitor key cannot be matched to anyone: it counts as unique
+                Fixtures.click(UUID.randomUUID(), link, StockState.IN_STOCK, "default", "desktop", "US", false,
+                        T.plusSeconds(60), null),
+                // the next day Ann's key is another one: she is a new unique click
+                Fixtures.click(UUID.randomUUID(), link, StockState.IN_STOCK, "default", "mobile", "US", false,
+                        T.plus(Duration.ofDays(1)), annNextDay));
+        // a redelivery changes nothing (clicks are handled in order: once the marker is in, so was it)
+        LinkPublished other = intake.link("uniq-other-" + UUID.randomUUID(), "email", "SKU-U2");
+        intake.clicks(annFirst, Fixtures.click(UUID.randomUUID(), other, StockState.IN_STOCK, "default", "mobile",
+                "US", false, T, ann));
+
+        String path = "/api/reports/campaigns/" + campaign;
+        JsonPath oneDay = json(path, Map.of("from", "2026-11-22", "to", "2026-11-22", "groupBy", "stockState"));
+        assertEquals(5, oneDay.getInt("totals.clicks"));
+        assertEquals(3, oneDay.getInt("totals.uniqueClicks"));
+        assertEquals(Map.of("stockState", "IN_STOCK", "clicks", 2, "uniqueClicks", 2),
+                pick(oneDay.getMap("rows[0]"), "stockState", "clicks", "uniqueClicks"));
+        assertEquals(Map.of("stockState", "OUT_OF_STOCK", "clicks", 3, "uniqueClicks", 1),
+                pick(oneDay.getMap("rows[1]"), "stockState", "clicks", "uniqueClicks"));
+
+        JsonPath twoDays = json(path, Map.of("from", "2026-11-22", "to", "2026-11-23", "groupBy", "day"));
+        assertEquals(4, twoDays.getInt("totals.uniqueClicks"));
+        JsonPath facts = json(path, Map.of("from", "2026-11-22T00:00:00.001Z", "to", "2026-11-23T23:59:59Z",
+                "groupBy", "day"));
+        assertEquals("facts", facts.getString("source"));
+        assertEquals(twoDays.getList("rows"), facts.getList("rows"));
+    }
+
+    private static Map<String, Object> pick(Map<String, Object> row, String... keys) {
+        Map<String, Object> picked = new java.util.HashMap<>();
+        for (String k : keys) {
+            picked.put(k, row.get(k));
+        }
+        return picked;
+    }
+
+    @Test
     void filtersNarrowTheClicksCounted() {
         Seeded s = seed();
         String path = "/api/reports/campaigns/" + s.campaign();

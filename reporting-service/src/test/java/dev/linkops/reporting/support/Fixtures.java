@@ -31,12 +31,18 @@ public final class Fixtures {
 
     public static ClickRecorded click(UUID clickId, LinkPublished link, StockState state, String branch,
                                       String device, String country, boolean bot, Instant at) {
+        return click(clickId, link, state, branch, device, country, bot, at, null);
+    }
+
+    /** @param visitor the redirect's daily visitor key, or null for a click without one */
+    public static ClickRecorded click(UUID clickId, LinkPublished link, StockState state, String branch,
+                                      String device, String country, boolean bot, Instant at, String visitor) {
         DestinationType type = state == StockState.OUT_OF_STOCK ? DestinationType.WAITLIST : DestinationType.PDP;
         return new ClickRecorded(clickId, link.code(), link.linkId(), link.version(), "ROUTED", branch, type,
                 "http://localhost:8090/p/" + link.skus().get(0),
                 List.of(new ClickRecorded.SkuAtClick(link.skus().get(0), state,
                         state == StockState.OUT_OF_STOCK ? 0L : 100L, 2000L)),
-                device, country, "en", "google.com", bot, at);
+                device, country, "en", "google.com", bot, at, visitor);
     }
 
     public static AvailabilityChanged stock(String sku, StockState state, StockState previous, long sequence,

@@ -12,11 +12,12 @@ import java.util.UUID;
 /**
  * One click as reporting stores it. The stock state is the one the link's primary SKU (the first
  * SKU of the click) had when the redirect decided; dimensions never null so they can key a rollup.
+ * {@code visitor} is the redirect's daily visitor key, or null when the click came without one.
  */
 public record ClickFact(UUID clickId, Instant at, String code, UUID linkId, long linkVersion, String outcome,
                         String branch, String destinationType, String sku, String stockState, Long available,
                         Long signalAgeMs, String market, String device, String language, String referrerHost,
-                        boolean bot) {
+                        boolean bot, String visitor) {
 
     /** Orphan clicks (unknown code) have no link; they count under this id. */
     public static final UUID NO_LINK = new UUID(0, 0);
@@ -35,7 +36,7 @@ public record ClickFact(UUID clickId, Instant at, String code, UUID linkId, long
                 primary == null ? null : primary.available(), primary == null ? null : primary.signalAgeMs(),
                 blankTo(c.country(), UNKNOWN).toUpperCase(Locale.ROOT),
                 blankTo(c.device(), UNKNOWN).toLowerCase(Locale.ROOT),
-                c.language(), c.referrerHost(), c.bot());
+                c.language(), c.referrerHost(), c.bot(), blankTo(c.visitor(), null));
     }
 
     public LocalDate day() {

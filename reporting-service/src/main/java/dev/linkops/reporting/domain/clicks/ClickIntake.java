@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -32,19 +33,11 @@ public class ClickIntake {
     /** The click's day partition must exist (ClickPartitions.ensure) before this runs. */
     @Transactional
     public boolean record(ClickFact fact) {
-        if (!clicks.claim(fact.clickId(), fact.at())) {
-            return false;
-        }
-        Instant now = Instant.now();
-        clicks.insert(fact, now);
-        RollupKey key = fact.rollupKey();
-        rollups.add(key, RollupDelta.click());
-        attachment.attachPending(fact.clickId(), key);
-        return true;
+        return !recordBatch(List.of(fact)).isEmpty();
     }
 
     /**
-     * The same for a whole intake batch in one transaction: one round trip per table instead of per
+     * A whole intake batch in one transaction: one round trip per table instead of per
      * click, and one rollup upsert per distinct cell. Click ids are claimed in sorted order so two
      * replicas claiming overlapping batches cannot deadlock.
      *
@@ -52,20 +45,21 @@ public class ClickIntake {
      */
     @Transactional
     public List<ClickFact> recordBatch(List<ClickFact> facts) {
-        Map<UUID, ClickFact> unique = new TreeMap<>();
+        Map<UUID, ClickFact> byId = new TreeMap<>();
         for (ClickFact f : facts) {
-            unique.putIfAbsent(f.clickId(), f);
+            byId.putIfAbsent(f.clickId(), f);
         }
-        List<ClickFact> fresh = clicks.claimAll(new ArrayList<>(unique.values()));
+        List<ClickFact> fresh = clicks.claimAll(new ArrayList<>(byId.values()));
         if (fresh.isEmpty()) {
             return fresh;
         }
-        clicks.insertAll(fresh, Instant.now());
+        Set<UUID> uniqueClicks = clicks.claimVisits(fresh);
+        clicks.insertAll(fresh, uniqueClicks, Instant.now());
         Map<RollupKey, RollupDelta> deltas = new HashMap<>();
         Map<UUID, RollupKey> keys = new HashMap<>();
         for (ClickFact f : fresh) {
             RollupKey key = f.rollupKey();
-            deltas.merge(key, RollupDelta.click(), RollupDelta::plus);
+            deltas.merge(key, RollupDelta.click(uniqueClicks.contains(f.clickId())), RollupDelta::plus);
             keys.put(f.clickId(), key);
         }
         rollups.addAll(deltas);

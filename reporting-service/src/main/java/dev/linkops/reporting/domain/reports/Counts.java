@@ -6,14 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Additive counters of one report cell, and the rates derived from them. */
-public record Counts(long clicks, long addToCarts, long purchases, BigDecimal revenue, long waitlistSignups,
-                     long backInStockClicks, long variantChanges, long searchRefinements, long bounces) {
+public record Counts(long clicks, long uniqueClicks, long addToCarts, long purchases, BigDecimal revenue,
+                     long waitlistSignups, long backInStockClicks, long variantChanges, long searchRefinements,
+                     long bounces) {
 
-    public static final Counts ZERO = new Counts(0, 0, 0, BigDecimal.ZERO, 0, 0, 0, 0, 0);
+    public static final Counts ZERO = new Counts(0, 0, 0, 0, BigDecimal.ZERO, 0, 0, 0, 0, 0);
 
     public Counts plus(Counts o) {
-        return new Counts(clicks + o.clicks, addToCarts + o.addToCarts, purchases + o.purchases,
-                revenue.add(o.revenue), waitlistSignups + o.waitlistSignups, backInStockClicks + o.backInStockClicks,
+        return new Counts(clicks + o.clicks, uniqueClicks + o.uniqueClicks, addToCarts + o.addToCarts,
+                purchases + o.purchases, revenue.add(o.revenue), waitlistSignups + o.waitlistSignups, backInStockClicks + o.backInStockClicks,
                 variantChanges + o.variantChanges, searchRefinements + o.searchRefinements, bounces + o.bounces);
     }
 
@@ -27,12 +28,12 @@ public record Counts(long clicks, long addToCarts, long purchases, BigDecimal re
 
     /**
      * The metrics of a report row, in a fixed order (CSV columns follow it). uniqueClicks counts
-     * distinct click ids: ClickRecorded carries no visitor key yet, so it equals clicks.
+     * visitors once per link and UTC day, in the cell of their first click (V2__unique_clicks.sql).
      */
     public Map<String, Object> metrics() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("clicks", clicks);
-        m.put("uniqueClicks", clicks);
+        m.put("uniqueClicks", uniqueClicks);
         m.put("conversions", purchases);
         m.put("revenue", revenue.setScale(2, RoundingMode.HALF_UP));
         m.put("conversionRate", conversionRate());

@@ -23,12 +23,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class ReportStore {
     private static final String ROLLUP_SOURCE = """
-            SELECT day, link_id, link_version, branch, stock_state, market, device, bot, clicks, add_to_carts,
+            SELECT day, link_id, link_version, branch, stock_state, market, device, bot, clicks, unique_clicks,
+                add_to_carts,
                 purchases, revenue, waitlist_signups, back_in_stock_clicks, variant_changes, search_refinements, bounces
             FROM click_rollup WHERE day >= ? AND day < ?""";
     private static final String FACT_SOURCE = """
             SELECT (f.at AT TIME ZONE 'UTC')::date AS day, f.link_id, f.link_version, f.branch, f.stock_state,
-                f.market, f.device, f.bot, 1::bigint AS clicks,
+                f.market, f.device, f.bot, 1::bigint AS clicks, f.unique_click::int::bigint AS unique_clicks,
                 e.add_to_carts, e.purchases, coalesce(e.revenue, 0) AS revenue, e.waitlist_signups,
                 e.back_in_stock_clicks, e.variant_changes, e.search_refinements, e.bounces
             FROM click_fact f LEFT JOIN LATERAL (
@@ -91,7 +92,8 @@ public class ReportStore {
             groups.add("d" + i);
         }
         select.append("""
-                coalesce(sum(s.clicks), 0) AS clicks, coalesce(sum(s.add_to_carts), 0) AS add_to_carts,
+                coalesce(sum(s.clicks), 0) AS clicks, coalesce(sum(s.unique_clicks), 0) AS unique_clicks,
+                coalesce(sum(s.add_to_carts), 0) AS add_to_carts,
                 coalesce(sum(s.purchases), 0) AS purchases, coalesce(sum(s.revenue), 0) AS revenue,
                 coalesce(sum(s.waitlist_signups), 0) AS waitlist_signups,
                 coalesce(sum(s.back_in_stock_clicks), 0) AS back_in_stock_clicks,
@@ -123,7 +125,8 @@ public class ReportStore {
             }
             keys.put(dims.get(i).param, v);
         }
-        Counts counts = new Counts(rs.getLong("clicks"), rs.getLong("add_to_carts"), rs.getLong("purchases"),
+        Counts counts = new Counts(rs.getLong("clicks"), rs.getLong("unique_clicks"), rs.getLong("add_to_carts"),
+                rs.getLong("purchases"),
                 rs.getBigDecimal("revenue"), rs.getLong("waitlist_signups"), rs.getLong("back_in_stock_clicks"),
                 rs.getLong("variant_changes"), rs.getLong("search_refinements"), rs.getLong("bounces"));
         return new Cell(keys, counts);
