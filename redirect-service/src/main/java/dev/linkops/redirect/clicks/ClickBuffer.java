@@ -8,8 +8,8 @@ import dev.linkops.redirect.config.RedirectConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -28,7 +28,7 @@ import java.util.function.Consumer;
  * never blocks: when the shipper cannot keep up the click is dropped and counted, the redirect is not
  * delayed.
  */
-@ApplicationScoped
+@Singleton
 public class ClickBuffer {
     private static final Logger LOG = Logger.getLogger(ClickBuffer.class);
     public static final String PRODUCER = "redirect-service";

@@ -95,12 +95,39 @@ final class ClickJson {
         }
     }
 
-    private static void instant(StringBuilder b, Instant i) {
+    /** The last second written and its "yyyy-MM-ddTHH:mm:ss" text: a redirect's clicks share few seconds. */
+    private record Second(long epochSecond, String text) {
+    }
+
+    private static volatile Second lastSecond = new Second(Long.MIN_VALUE, "");
+
+    /** ISO-8601 exactly as {@link Instant#toString()} (and Jackson's JavaTimeModule) writes it. */
+    static void instant(StringBuilder b, Instant i) {
         if (i == null) {
             b.append("null");
-        } else {
-            b.append('"').append(i).append('"'); // ISO-8601, as Jackson's JavaTimeModule writes it
+            return;
         }
+        Second second = lastSecond;
+        if (second.epochSecond() != i.getEpochSecond()) {
+            String full = Instant.ofEpochSecond(i.getEpochSecond()).toString(); // ...:ssZ
+            if (full.length() != 20) { // years beyond 9999 or before 0000: no shortcut
+                b.append('"').append(i).append('"');
+                return;
+            }
+            second = new Second(i.getEpochSecond(), full.substring(0, 19));
+            lastSecond = second;
+        }
+        b.append('"').append(second.text());
+        int nano = i.getNano();
+        if (nano != 0) {
+            b.append('.');
+            int digits = nano % 1_000_000 == 0 ? 3 : nano % 1_000 == 0 ? 6 : 9;
+            int value = digits == 3 ? nano / 1_000_000 : digits == 6 ? nano / 1_000 : nano;
+            for (int scale = digits == 3 ? 100 : digits == 6 ? 100_000 : 100_000_000; scale > 0; scale /= 10) {
+                b.append((char) ('0' + value / scale % 10));
+            }
+        }
+        b.append("Z\"");
     }
 
     static void string(StringBuilder b, String s) {

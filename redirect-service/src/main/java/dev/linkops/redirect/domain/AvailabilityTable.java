@@ -3,7 +3,7 @@ package dev.linkops.redirect.domain;
 import dev.linkops.contracts.events.v1.AvailabilityChanged;
 import dev.linkops.routing.AvailabilitySignal;
 import dev.linkops.routing.AvailabilityView;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * what is held is ignored, so redelivery and a snapshot racing with events never move a SKU back.
  * Keyed sku → market → signal so the hot path looks a signal up without building a key.
  */
-@ApplicationScoped
+@Singleton
 public class AvailabilityTable implements AvailabilityView {
 
     /** What is held for one (sku, market): the evaluator's signal and the event it came from. */

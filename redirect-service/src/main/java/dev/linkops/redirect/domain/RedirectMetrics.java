@@ -3,8 +3,8 @@ package dev.linkops.redirect.domain;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * Redirect counters by outcome and branch and the resolution latency. Meters are looked up once and
  * cached: building a meter id per request would allocate on the event loop.
  */
-@ApplicationScoped
+@Singleton
 public class RedirectMetrics {
     static final String REDIRECTS = "linkops.redirect.redirects";
     /** Branch labels are chosen by link authors; past this many the rest count as "other". */

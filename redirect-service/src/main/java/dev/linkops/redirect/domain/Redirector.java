@@ -10,8 +10,8 @@ import dev.linkops.routing.QueryMerger;
 import dev.linkops.routing.RouteDecision;
 import dev.linkops.routing.UtmParameters;
 import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -20,9 +20,10 @@ import java.util.UUID;
 
 /**
  * Resolves one code to a redirect from memory only (DESIGN §4) and hands the click to the buffer.
- * Runs on the event loop: no I/O, no locks, and nothing thrown for a known code.
+ * Runs on the event loop: no I/O, no locks, and nothing thrown for a known code. It and the beans it
+ * calls per request are {@code @Singleton}: no client proxy to look the instance up on every call.
  */
-@ApplicationScoped
+@Singleton
 public class Redirector {
     private static final Logger LOG = Logger.getLogger(Redirector.class);
 

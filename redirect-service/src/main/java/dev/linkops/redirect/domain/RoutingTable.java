@@ -3,7 +3,7 @@ package dev.linkops.redirect.domain;
 import dev.linkops.contracts.events.v1.LinkPublished;
 import dev.linkops.contracts.events.v1.LinkRetired;
 import dev.linkops.routing.CompiledLink;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * snapshot taken before an event) is ignored, and a retired code keeps a tombstone with its version
  * so a late LinkPublished cannot bring it back.
  */
-@ApplicationScoped
+@Singleton
 public class RoutingTable {
     private static final Logger LOG = Logger.getLogger(RoutingTable.class);
 

@@ -1,12 +1,12 @@
 package dev.linkops.redirect.state;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Whether a snapshot has been loaded, where from, and when the state last changed. */
-@ApplicationScoped
+@Singleton
 public class StateStatus {
 
     public enum Source { NONE, SERVICES, FILE }

@@ -66,4 +66,24 @@ class ClickJsonTest {
                 "https://shop.test/p?q=%E2%9C%93&x=" + controls, skus, "tablet", "FR", "fr",
                 "b\u00fccher.example", false, Instant.parse("2026-12-03T21:00:00.000000001Z")));
     }
+
+    @Test
+    void instantsAreWrittenAsInstantToStringWritesThemWhateverTheirPrecisionAndSecond() {
+        List<Instant> instants = new ArrayList<>(List.of(Instant.EPOCH, Instant.parse("2026-12-03T21:00:00Z"),
+                Instant.parse("2026-12-03T21:00:00.100Z"), Instant.parse("2026-12-03T21:00:00.000100Z"),
+                Instant.parse("2026-12-03T21:00:00.000000100Z"), Instant.parse("2026-12-03T21:00:00.999999999Z"),
+                Instant.parse("2026-12-03T21:00:01.5Z"), Instant.parse("2026-12-03T21:00:00.5Z"),
+                Instant.parse("+10000-01-01T00:00:00.25Z"), Instant.parse("-0001-12-31T23:59:59.75Z"),
+                Instant.MIN, Instant.MAX));
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 10_000; i++) {
+            instants.add(Instant.ofEpochSecond(1_700_000_000L + random.nextInt(5), random.nextInt(4) == 0 ? 0
+                    : random.nextBoolean() ? random.nextInt(1000) * 1_000_000 : random.nextInt(1_000_000_000)));
+        }
+        for (Instant instant : instants) {
+            StringBuilder b = new StringBuilder();
+            ClickJson.instant(b, instant);
+            assertEquals('"' + instant.toString() + '"', b.toString());
+        }
+    }
 }
