@@ -19,6 +19,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -70,6 +71,7 @@ class CoreScenarioIT {
     private static String lowClickId;
     private static String outAlertId;
     private static boolean restocked;
+    private static final Instant STARTED = Instant.now();
     private static final Map<State, Integer> served = new EnumMap<>(State.class);
 
     // ---------------------------------------------------------------- launch
@@ -295,6 +297,10 @@ class CoreScenarioIT {
             JsonNode row = row(report, other).orElseThrow();
             assertEquals(0, row.path("revenue").decimalValue().signum(), "no revenue on " + other + ": " + row);
         }
+        // every click came from one browser at one address: one visitor of the link a day
+        long days = ChronoUnit.DAYS.between(STARTED.atZone(ZoneOffset.UTC).toLocalDate(),
+                Instant.now().atZone(ZoneOffset.UTC).toLocalDate()) + 1;
+        assertEquals(days, report.path("totals").path("uniqueClicks").asLong(), report.path("totals").toString());
     }
 
     // ---------------------------------------------------------------- four eyes on a live destination
