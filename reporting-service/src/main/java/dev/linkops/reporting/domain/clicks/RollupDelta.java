@@ -11,8 +11,9 @@ public record RollupDelta(long clicks, long uniqueClicks, long addToCarts, long 
 
     public RollupDelta plus(RollupDelta o) {
         return new RollupDelta(clicks + o.clicks, uniqueClicks + o.uniqueClicks, addToCarts + o.addToCarts,
-                purchases + o.purchases, revenue.add(o.revenue), waitlistSignups + o.waitlistSignups, backInStockClicks + o.backInStockClicks,
-                variantChanges + o.variantChanges, searchRefinements + o.searchRefinements, bounces + o.bounces);
+                purchases + o.purchases, revenue.add(o.revenue), waitlistSignups + o.waitlistSignups,
+                backInStockClicks + o.backInStockClicks, variantChanges + o.variantChanges,
+                searchRefinements + o.searchRefinements, bounces + o.bounces);
     }
 
     /** @param unique whether the click is its visitor's first on the link that day */

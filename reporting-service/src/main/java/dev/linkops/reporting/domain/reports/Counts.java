@@ -14,8 +14,9 @@ public record Counts(long clicks, long uniqueClicks, long addToCarts, long purch
 
     public Counts plus(Counts o) {
         return new Counts(clicks + o.clicks, uniqueClicks + o.uniqueClicks, addToCarts + o.addToCarts,
-                purchases + o.purchases, revenue.add(o.revenue), waitlistSignups + o.waitlistSignups, backInStockClicks + o.backInStockClicks,
-                variantChanges + o.variantChanges, searchRefinements + o.searchRefinements, bounces + o.bounces);
+                purchases + o.purchases, revenue.add(o.revenue), waitlistSignups + o.waitlistSignups,
+                backInStockClicks + o.backInStockClicks, variantChanges + o.variantChanges,
+                searchRefinements + o.searchRefinements, bounces + o.bounces);
     }
 
     public Double conversionRate() {

@@ -24,8 +24,8 @@ import java.util.UUID;
 public class ReportStore {
     private static final String ROLLUP_SOURCE = """
             SELECT day, link_id, link_version, branch, stock_state, market, device, bot, clicks, unique_clicks,
-                add_to_carts,
-                purchases, revenue, waitlist_signups, back_in_stock_clicks, variant_changes, search_refinements, bounces
+                add_to_carts, purchases, revenue, waitlist_signups, back_in_stock_clicks, variant_changes,
+                search_refinements, bounces
             FROM click_rollup WHERE day >= ? AND day < ?""";
     private static final String FACT_SOURCE = """
             SELECT (f.at AT TIME ZONE 'UTC')::date AS day, f.link_id, f.link_version, f.branch, f.stock_state,
@@ -126,9 +126,9 @@ public class ReportStore {
             keys.put(dims.get(i).param, v);
         }
         Counts counts = new Counts(rs.getLong("clicks"), rs.getLong("unique_clicks"), rs.getLong("add_to_carts"),
-                rs.getLong("purchases"),
-                rs.getBigDecimal("revenue"), rs.getLong("waitlist_signups"), rs.getLong("back_in_stock_clicks"),
-                rs.getLong("variant_changes"), rs.getLong("search_refinements"), rs.getLong("bounces"));
+                rs.getLong("purchases"), rs.getBigDecimal("revenue"), rs.getLong("waitlist_signups"),
+                rs.getLong("back_in_stock_clicks"), rs.getLong("variant_changes"), rs.getLong("search_refinements"),
+                rs.getLong("bounces"));
         return new Cell(keys, counts);
     }
 }
