@@ -76,7 +76,7 @@ final class ReportVolume {
                 s.execute("ANALYZE");
             }
             md.add(String.format(Locale.ROOT, "Loaded %,d clicks (target %,d) over %d days (%s … %s) and %d links of campaign "
-                            + "`%s` in %.0f s (%,.0f clicks/s, facts + click_seen + post-click events + rollups)%s.",
+                            + "`%s` in %.0f s (%,.0f clicks/s, facts + click_seen + post-click events + rollups + hourly cells)%s.",
                     loaded, clicks, DAYS, first, last, LINKS, campaign, loadS, loaded / Math.max(loadS, 0.001),
                     loaded < clicks ? " — **stopped early: the load budget of " + loadBudget.toMinutes() + " min ran out**" : ""));
             md.add("Mix: stock states IN_STOCK 3/7, LOW, OUT_OF_STOCK, BACKORDER, UNKNOWN 1/7 each; 4 markets; 3 devices; "
@@ -137,6 +137,10 @@ final class ReportVolume {
                 p.setArray(2, c.createArrayOf("uuid", linkIds));
                 p.execute();
             }
+            try (PreparedStatement p = c.prepareStatement(HOURLY_SQL.formatted(partition))) {
+                p.setArray(1, c.createArrayOf("uuid", linkIds));
+                p.execute();
+            }
             loaded += dayLoaded;
             SuiteBench.log("volume: day %s loaded, %,d clicks so far (%.0f s)", day, loaded, (System.nanoTime() - t0) / 1e9);
         }
@@ -151,23 +155,26 @@ final class ReportVolume {
                        (SELECT coalesce(sum(clicks), 0) FROM click_rollup WHERE link_id = ANY(?::uuid[])),
                        (SELECT count(*) FROM postclick_event WHERE sku = 'VOL' AND type = 'purchase'),
                        (SELECT coalesce(sum(purchases), 0) FROM click_rollup WHERE link_id = ANY(?::uuid[])),
+                       (SELECT coalesce(sum(clicks), 0) FROM click_hourly WHERE link_id = ANY(?::uuid[])),
                        (SELECT count(*) FROM click_seen WHERE at >= ?::date AND at < ?::date + 1)""")) {
-            for (int i = 1; i <= 3; i++) {
+            for (int i = 1; i <= 4; i++) {
                 p.setArray(i, c.createArrayOf("text", linkIds));
             }
-            p.setObject(4, first);
-            p.setObject(5, last);
+            p.setObject(5, first);
+            p.setObject(6, last);
             try (ResultSet rs = p.executeQuery()) {
                 rs.next();
                 long facts = rs.getLong(1);
                 long rollupClicks = rs.getLong(2);
                 long purchases = rs.getLong(3);
                 long rollupPurchases = rs.getLong(4);
-                long seen = rs.getLong(5);
-                boolean ok = facts == rollupClicks && purchases == rollupPurchases && seen == facts;
-                return String.format(Locale.ROOT, "Consistency: %,d facts, rollup clicks %,d, click_seen keys %,d; "
-                                + "%,d purchases, rollup purchases %,d → %s", facts, rollupClicks, seen, purchases,
-                        rollupPurchases, ok ? "consistent" : "**INCONSISTENT**");
+                long hourlyClicks = rs.getLong(5);
+                long seen = rs.getLong(6);
+                boolean ok = facts == rollupClicks && facts == hourlyClicks && purchases == rollupPurchases
+                        && seen == facts;
+                return String.format(Locale.ROOT, "Consistency: %,d facts, rollup clicks %,d, hourly clicks %,d, "
+                                + "click_seen keys %,d; %,d purchases, rollup purchases %,d → %s", facts, rollupClicks,
+                        hourlyClicks, seen, purchases, rollupPurchases, ok ? "consistent" : "**INCONSISTENT**");
             }
         }
     }
@@ -190,7 +197,7 @@ final class ReportVolume {
                         base + "/links/" + linkId + "?" + range + "&groupBy=stockState"},
                 new String[]{"stock comparison, campaign, 30 days (rollup)",
                         base + "/campaigns/" + campaign + "/stock-comparison?" + range},
-                new String[]{"timeline, campaign, 7 days, hourly (facts)",
+                new String[]{"timeline, campaign, 7 days, hourly (click_hourly)",
                         base + "/campaigns/" + campaign + "/timeline?from=" + last.minusDays(6) + "&to=" + last},
                 new String[]{"ops view, campaign, 30 days",
                         base + "/ops?campaign=" + campaign + "&" + range});
@@ -278,6 +285,16 @@ final class ReportVolume {
                 (CASE WHEN src.g % 25 = 3 AND src.s <> 'OUT_OF_STOCK' THEN 'add_to_cart' END),
                 (CASE WHEN src.g % 10 = 1 AND src.s = 'OUT_OF_STOCK' THEN 'waitlist_signup' END)) e(type)
             WHERE e.type IS NOT NULL
+            """;
+
+    /** One day's timeline cells (click_hourly) counted from that day's facts. Parameter: link ids. */
+    private static final String HOURLY_SQL = """
+            INSERT INTO click_hourly (hour, link_id, stock_state, market, device, bot, clicks)
+            SELECT date_trunc('hour', f.at, 'UTC'), f.link_id, f.stock_state, f.market, f.device, f.bot, count(*)
+            FROM %s f WHERE f.link_id = ANY(?::uuid[])
+            GROUP BY 1, 2, 3, 4, 5, 6
+            ON CONFLICT (hour, link_id, stock_state, market, device, bot) DO UPDATE SET
+                clicks = click_hourly.clicks + EXCLUDED.clicks
             """;
 
     /** One day's rollup cells summed from that day's facts and their attached events. Parameters: day, link ids. */

@@ -1,5 +1,6 @@
 package dev.linkops.reporting.persistence;
 
+import dev.linkops.reporting.domain.clicks.HourKey;
 import dev.linkops.reporting.domain.clicks.RollupDelta;
 import dev.linkops.reporting.domain.clicks.RollupKey;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,20 @@ public class RollupStore {
         deltas.entrySet().stream().sorted(Comparator.comparing(e -> e.getKey().toString()))
                 .forEach(e -> rows.add(values(e.getKey(), e.getValue())));
         sql.batch(UPSERT, rows);
+    }
+
+    /** Click counts per timeline cell (click_hourly), in a fixed order as addAll. */
+    public void addHours(Map<HourKey, Long> clicks) {
+        List<Object[]> rows = new ArrayList<>();
+        clicks.entrySet().stream().sorted(Comparator.comparing(e -> e.getKey().toString())).forEach(e -> rows.add(
+                new Object[]{e.getKey().hour(), e.getKey().linkId(), e.getKey().stockState(), e.getKey().market(),
+                        e.getKey().device(), e.getKey().bot(), e.getValue()}));
+        sql.batch("""
+                INSERT INTO click_hourly (hour, link_id, stock_state, market, device, bot, clicks)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (hour, link_id, stock_state, market, device, bot) DO UPDATE SET
+                    clicks = click_hourly.clicks + EXCLUDED.clicks
+                """, rows);
     }
 
     private static Object[] values(RollupKey k, RollupDelta d) {

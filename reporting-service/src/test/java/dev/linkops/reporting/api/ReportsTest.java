@@ -270,6 +270,11 @@ class ReportsTest {
         assertEquals(List.of("2026-11-22T10:00:00Z", "2026-11-22T11:00:00Z"), t.getList("buckets.hour"));
         assertEquals(List.of("IN_STOCK", "OUT_OF_STOCK"), t.getList("buckets.stockState"));
         assertEquals(List.of(4, 2), t.getList("buckets.clicks"));
+        assertEquals("hourly", t.getString("source"));
+        JsonPath facts = json("/api/reports/links/" + s.link().linkId() + "/timeline",
+                Map.of("from", "2026-11-22T00:00:00.001Z", "to", "2026-11-22T23:59:59Z"));
+        assertEquals("facts", facts.getString("source"));
+        assertEquals(t.getList("buckets"), facts.getList("buckets"));
         assertEquals("OUT_OF_STOCK", t.getString("transitions[0].state"));
         assertEquals(alert.alertId().toString(), t.getString("alerts[0].alertId"));
         JsonPath c = json("/api/reports/campaigns/" + s.campaign() + "/timeline",

@@ -6,6 +6,7 @@ import dev.linkops.contracts.events.v1.StockState;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -41,6 +42,10 @@ public record ClickFact(UUID clickId, Instant at, String code, UUID linkId, long
 
     public LocalDate day() {
         return LocalDate.ofInstant(at, ZoneOffset.UTC);
+    }
+
+    public HourKey hourKey() {
+        return new HourKey(at.truncatedTo(ChronoUnit.HOURS), linkId, stockState, market, device, bot);
     }
 
     public RollupKey rollupKey() {

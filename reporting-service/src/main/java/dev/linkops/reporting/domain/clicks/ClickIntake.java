@@ -56,13 +56,16 @@ public class ClickIntake {
         Set<UUID> uniqueClicks = clicks.claimVisits(fresh);
         clicks.insertAll(fresh, uniqueClicks, Instant.now());
         Map<RollupKey, RollupDelta> deltas = new HashMap<>();
+        Map<HourKey, Long> hours = new HashMap<>();
         Map<UUID, RollupKey> keys = new HashMap<>();
         for (ClickFact f : fresh) {
             RollupKey key = f.rollupKey();
             deltas.merge(key, RollupDelta.click(uniqueClicks.contains(f.clickId())), RollupDelta::plus);
+            hours.merge(f.hourKey(), 1L, Long::sum);
             keys.put(f.clickId(), key);
         }
         rollups.addAll(deltas);
+        rollups.addHours(hours);
         attachment.attachPendingAll(keys);
         return fresh;
     }

@@ -3,8 +3,11 @@ package dev.linkops.reporting.domain.reports;
 import java.time.Instant;
 import java.util.List;
 
-/** Clicks per hour by stock state, with the stock transitions of the SKUs involved and their alerts. */
-public record Timeline(String campaign, String link, Instant from, Instant to, List<String> skus,
+/**
+ * Clicks per hour by stock state, with the stock transitions of the SKUs involved and their alerts.
+ * {@code source}: "hourly" (click_hourly, for ranges of whole hours) or "facts".
+ */
+public record Timeline(String campaign, String link, Instant from, Instant to, String source, List<String> skus,
                        List<Bucket> buckets, List<Transition> transitions, List<Alert> alerts) {
 
     public record Bucket(Instant hour, String stockState, long clicks) {
