@@ -16,6 +16,7 @@ if [ "$QUICK" = 1 ]; then MODE=quick; else MODE=full; fi
 q() { if [ "$QUICK" = 1 ]; then echo "$1"; else echo "$2"; fi; }   # q QUICK_VALUE FULL_VALUE
 
 PARTS="${BENCH_PARTS:-redirect,suite}"
+[ "$PARTS" = "redirect,suite" ] || MODE="$MODE, parts $PARTS"
 REPEATS="${BENCH_REPEATS:-$(q 1 3)}"
 DURATION="${BENCH_DURATION:-$(q 3 20)}"
 export BENCH_WARMUP="${BENCH_WARMUP:-$(q 2 10)}"
