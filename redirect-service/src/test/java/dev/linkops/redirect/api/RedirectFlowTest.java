@@ -214,6 +214,25 @@ class RedirectFlowTest {
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
+    @Test
+    void behindAProxyTheVisitorIsTheForwardedClientNotTheProxy() throws Exception {
+        publishAndAwait(Fixtures.speakerLink("forwarded", "FWD-1", 1, LinkStatus.LIVE), "/forwarded");
+        String chrome = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/131.0 Safari/537.36";
+        String direct = clickIdOf(get(base, "/forwarded", "User-Agent", chrome));
+        String first = clickIdOf(get(base, "/forwarded", "User-Agent", chrome, "X-Forwarded-For", "203.0.113.9"));
+        String again = clickIdOf(get(base, "/forwarded", "User-Agent", chrome, "X-Forwarded-For", "203.0.113.9"));
+        String other = clickIdOf(get(base, "/forwarded", "User-Agent", chrome, "X-Forwarded-For", "198.51.100.7"));
+        List<String> ids = List.of(direct, first, again, other);
+        await().atMost(Duration.ofSeconds(30)).until(() -> broker.clicksFor("forwarded").stream()
+                .map(c -> c.click().clickId().toString()).collect(Collectors.toSet()).containsAll(ids));
+        java.util.Map<String, String> visitors = broker.clicksFor("forwarded").stream().collect(Collectors.toMap(
+                c -> c.click().clickId().toString(), c -> c.click().visitor(), (a, b) -> a));
+        assertEquals(visitors.get(first), visitors.get(again), "one forwarded client is one visitor");
+        assertNotEquals(visitors.get(direct), visitors.get(first), "the proxy is not the visitor");
+        assertNotEquals(visitors.get(first), visitors.get(other), "another client is another visitor");
+        assertFalse(broker.clicksFor("forwarded").toString().contains("203.0.113.9"), "no IP in the click");
+    }
+
     private static String clickIdOf(HttpResponse<String> response) {
         Matcher m = CLICK_ID.matcher(location(response));
         assertTrue(m.find(), location(response));
