@@ -112,7 +112,7 @@ MINUTES=$(( ($(date +%s) - T0 + 59) / 60 ))
   echo "| duration | $MINUTES min |"
   echo
   echo "Settings: repeats $REPEATS, wrk ${BENCH_WARMUP}s warm-up + ${DURATION}s, sizes $BENCH_SIZES, ready timeout"
-  echo "${BENCH_READY_TIMEOUT}s; propagation updates $BENCH_PROPAGATION_UPDATES; pipeline $BENCH_PIPELINE_CLICKS clicks ×"
+  echo "${BENCH_READY_TIMEOUT}s; propagation updates $BENCH_PROPAGATION_UPDATES × ${BENCH_PROPAGATION_REPLICAS:-2} replicas; pipeline $BENCH_PIPELINE_CLICKS clicks ×"
   echo "$BENCH_PIPELINE_REPEATS; report volume $BENCH_REPORT_CLICKS clicks, $BENCH_REPORT_CALLS calls per report."
   echo "Everything runs on this machine over loopback; the load generators share the cores with what they measure."
   echo

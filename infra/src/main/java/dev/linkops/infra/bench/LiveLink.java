@@ -122,6 +122,15 @@ final class LiveLink {
 
     /** One shopper's click; the branch its Location points at, or OTHER for anything but a 302. */
     Branch click() {
+        return click(clickUri);
+    }
+
+    /** The same click on another redirect replica, given by its base URL. */
+    Branch clickAt(String redirectUrl) {
+        return click(URI.create(redirectUrl + clickUri.getRawPath() + "?" + clickUri.getRawQuery()));
+    }
+
+    private Branch click(URI clickUri) {
         HttpRequest request = HttpRequest.newBuilder(clickUri).timeout(Duration.ofSeconds(10))
                 .header("User-Agent", BROWSER).header("Accept-Language", "en-US,en;q=0.9").header("Accept", "text/html")
                 .GET().build();

@@ -55,9 +55,10 @@ public final class SuiteBench {
             log("suite up after %d s", (System.nanoTime() - t0) / 1_000_000_000L);
             md.add("Suite: five service JVMs (-Xmx" + config.serviceHeap() + ", default JIT and GC), Keycloak, embedded "
                     + "PostgreSQL, Artemis and SMTP on one machine, started fresh in " + (System.nanoTime() - t0) / 1_000_000_000L
-                    + " s; one redirect replica.");
+                    + " s; one redirect replica (the propagation part starts more, see there).");
             md.add("");
-            run(md, "propagation", () -> new Propagation(suite, intEnv("BENCH_PROPAGATION_UPDATES", 200)).run());
+            run(md, "propagation", () -> new Propagation(suite, intEnv("BENCH_PROPAGATION_UPDATES", 200),
+                    intEnv("BENCH_PROPAGATION_REPLICAS", 2)).run());
             run(md, "click pipeline", () -> new ClickPipeline(suite, intEnv("BENCH_PIPELINE_CLICKS", 20_000),
                     intEnv("BENCH_PIPELINE_REPEATS", 3), intEnv("BENCH_PIPELINE_CONNECTIONS", 32)).run());
             run(md, "report volume", () -> new ReportVolume(suite, longEnv("BENCH_REPORT_CLICKS", 10_000_000L),
