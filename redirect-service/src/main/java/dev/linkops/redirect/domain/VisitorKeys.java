@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.HexFormat;
 
 /**
  * The visitor key of a click, for unique clicks: HMAC-SHA256 over the UTC day, the client address and
@@ -14,8 +15,6 @@ import java.time.Instant;
  * secret to give a visitor the same key.
  */
 public final class VisitorKeys {
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-
     private final SecretKeySpec secret;
     private final ThreadLocal<Mac> macs;
 
@@ -55,13 +54,7 @@ public final class VisitorKeys {
         if (userAgent != null) {
             mac.update(userAgent.getBytes(StandardCharsets.UTF_8));
         }
-        byte[] digest = mac.doFinal();
-        char[] hex = new char[32];
-        for (int i = 0; i < 16; i++) {
-            hex[2 * i] = HEX[(digest[i] >> 4) & 0xF];
-            hex[2 * i + 1] = HEX[digest[i] & 0xF];
-        }
-        return new String(hex);
+        return HexFormat.of().formatHex(mac.doFinal(), 0, 16);
     }
 
     private Mac newMac() {

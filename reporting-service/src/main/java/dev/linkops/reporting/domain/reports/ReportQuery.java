@@ -12,7 +12,15 @@ public record ReportQuery(String campaign, UUID linkId, Instant from, Instant to
                           String device, boolean includeBots, List<Dimension> groupBy) {
 
     public boolean wholeDays() {
-        return from.getEpochSecond() % 86_400 == 0 && to.getEpochSecond() % 86_400 == 0 && from.getNano() == 0
+        return whole(86_400);
+    }
+
+    public boolean wholeHours() {
+        return whole(3_600);
+    }
+
+    private boolean whole(long seconds) {
+        return from.getEpochSecond() % seconds == 0 && to.getEpochSecond() % seconds == 0 && from.getNano() == 0
                 && to.getNano() == 0;
     }
 

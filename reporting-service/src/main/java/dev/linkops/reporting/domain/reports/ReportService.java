@@ -115,8 +115,7 @@ public class ReportService {
 
     public Timeline timeline(ReportQuery q) {
         // whole hours read click_hourly (maintained with the facts); other ranges group the facts
-        boolean wholeHours = q.from().getEpochSecond() % 3600 == 0 && q.to().getEpochSecond() % 3600 == 0
-                && q.from().getNano() == 0 && q.to().getNano() == 0;
+        boolean wholeHours = q.wholeHours();
         List<Object> args = new ArrayList<>();
         StringBuilder where = new StringBuilder(wholeHours ? " WHERE f.hour >= ? AND f.hour < ?"
                 : " WHERE f.at >= ? AND f.at < ?");
